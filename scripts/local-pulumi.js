@@ -1,0 +1,80 @@
+// Where the repo's own tools live and how to run the Pulumi CLI against a
+// local file backend without prompts. Shared by `npm run setup`, the demo,
+// the examples and the integration tests, so they all agree on one layout.
+//
+// Plain CommonJS on purpose: setup may run on an old system Node before
+// `npm ci` has installed the pinned Node 24.
+"use strict";
+
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const repoRoot = path.resolve(__dirname, "..");
+const toolsBin = path.join(repoRoot, ".tools", "bin");
+const nodeModulesBin = path.join(repoRoot, "node_modules", ".bin");
+const buildModuleDir = path.join(__dirname, "pulumi-build");
+
+/** The Pulumi CLI version the repo builds, read from the build module's go.mod. */
+function pinnedPulumiVersion() {
+  const gomod = fs.readFileSync(path.join(buildModuleDir, "go.mod"), "utf8");
+  const match = /github\.com\/pulumi\/pulumi\/pkg\/v3 (v\d+\.\d+\.\d+)/.exec(gomod);
+  if (!match || !match[1]) throw new Error(`no pulumi/pkg/v3 requirement in ${buildModuleDir}/go.mod`);
+  return match[1];
+}
+
+/**
+ * Per-user cache shared by every clone on this machine, so a fresh clone
+ * (or CI) reuses a CLI that another clone already built.
+ */
+function cacheDir() {
+  if (process.env.PULUMI_OPENAI_REALTIME_CACHE) return process.env.PULUMI_OPENAI_REALTIME_CACHE;
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+  return path.join(base, "pulumi-openai-realtime");
+}
+
+/** PATH with the repo's tools first: Node 24 and the Pulumi CLI. */
+function toolPath(basePath = process.env.PATH || "") {
+  return [toolsBin, nodeModulesBin, basePath].join(path.delimiter);
+}
+
+/**
+ * Environment for a non-interactive Pulumi run on a `file://` backend.
+ * @param {string} stateDir folder that holds the backend and PULUMI_HOME
+ * @param {Record<string, string | undefined>} [extra] variables to add or override
+ * @returns {Record<string, string>}
+ */
+function pulumiEnv(stateDir, extra = {}) {
+  fs.mkdirSync(path.join(stateDir, "backend"), { recursive: true });
+  fs.mkdirSync(path.join(stateDir, "home"), { recursive: true });
+  /** @type {Record<string, string>} */
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  Object.assign(env, {
+    PATH: toolPath(env.PATH),
+    PULUMI_BACKEND_URL: `file://${path.join(stateDir, "backend")}`,
+    PULUMI_HOME: path.join(stateDir, "home"),
+    PULUMI_CONFIG_PASSPHRASE: env.PULUMI_CONFIG_PASSPHRASE || "local-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    NO_COLOR: "1",
+  });
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+module.exports = {
+  repoRoot,
+  toolsBin,
+  nodeModulesBin,
+  buildModuleDir,
+  pinnedPulumiVersion,
+  cacheDir,
+  toolPath,
+  pulumiEnv,
+};

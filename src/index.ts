@@ -1,0 +1,15 @@
+/**
+ * pulumi-openai-realtime: the OpenAI Realtime API as Pulumi resources.
+ *
+ * @packageDocumentation
+ */
+export {
+  RESOURCE_MODULE,
+  SESSION_TEMPLATE_TYPE,
+  CLIENT_SECRET_TYPE,
+  REALTIME_SESSION_TYPE,
+  TRANSCRIPTION_SESSION_TYPE,
+  TRANSLATION_CLIENT_SECRET_TYPE,
+  TYPE_TOKENS,
+} from "./tokens";
+export type { ResourceKind } from "./tokens";
