@@ -1,0 +1,199 @@
+import { inspect } from "node:util";
+import { Agent, fetch as undiciFetch, type Dispatcher } from "undici";
+import { Api } from "./api";
+import { DEFAULT_BASE_URL, parseBaseURL } from "./base-url";
+import { Calls } from "./calls";
+import { ClientSecrets } from "./client-secrets";
+import { OpenAIRealtimeError } from "./errors/openai-realtime-error";
+import type { FetchLike } from "./fetch-types";
+import { Sessions } from "./sessions";
+import { TranscriptionSessions } from "./transcription-sessions";
+import { Transport } from "./transport";
+import { Translations } from "./translations";
+import { Webhooks } from "./webhooks";
+
+/** Options of {@link RealtimeClient}; the names match the official `openai` SDK's. */
+export interface ClientOptions {
+  /**
+   * API key (`sk-...`), or an `ek_` client secret for `calls.create` without a session.
+   * @default process.env.OPENAI_API_KEY
+   */
+  apiKey?: string | undefined;
+  /**
+   * API root. Must be https, or http to a loopback host (the emulator).
+   * @default process.env.OPENAI_BASE_URL, else "https://api.openai.com/v1"
+   */
+  baseURL?: string | undefined;
+  /**
+   * Sent as `OpenAI-Organization`.
+   * @default process.env.OPENAI_ORG_ID
+   */
+  organization?: string | null | undefined;
+  /**
+   * Sent as `OpenAI-Project`.
+   * @default process.env.OPENAI_PROJECT_ID
+   */
+  project?: string | null | undefined;
+  /**
+   * Default secret of `client.webhooks`.
+   * @default process.env.OPENAI_WEBHOOK_SECRET
+   */
+  webhookSecret?: string | null | undefined;
+  /**
+   * Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx.
+   * @default 2
+   */
+  maxRetries?: number | undefined;
+  /**
+   * Milliseconds per attempt (so a call can take about `(maxRetries + 1) * timeout` plus backoff).
+   * @default 600000 (10 minutes, as the official SDK)
+   */
+  timeout?: number | undefined;
+  /** A fetch-compatible function, e.g. for tests. @default undici's fetch */
+  fetch?: FetchLike | undefined;
+  /**
+   * An undici Dispatcher (e.g. a `ProxyAgent`), passed to fetch as `init.dispatcher`.
+   * @default one keep-alive `Agent` per client (when `fetch` is not given)
+   */
+  dispatcher?: Dispatcher | undefined;
+  /** Headers added to every request; per-call `headers` win over them. */
+  defaultHeaders?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Validate request bodies against the schemas before sending. Turn off only
+   * to use an API field this package does not know yet.
+   * @default true
+   */
+  validateRequests?: boolean | undefined;
+  /** Waits between retries; tests pass a fake. @default setTimeout-based */
+  sleep?: ((ms: number) => Promise<void>) | undefined;
+  /** Clock in ms, for `retry-after` HTTP dates. @default Date.now */
+  now?: (() => number) | undefined;
+  /** Jitter source in [0, 1). @default Math.random */
+  random?: (() => number) | undefined;
+}
+
+const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_TIMEOUT_MS = 600_000;
+// setTimeout overflows past this and fires at once.
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+function env(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function optionalSetting(value: string | null | undefined, envName: string): string | undefined {
+  if (value === null) return undefined;
+  return value === undefined || value === "" ? env(envName) : value;
+}
+
+function checkInteger(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new OpenAIRealtimeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}
+
+/**
+ * Typed client for the OpenAI Realtime REST API: every endpoint of
+ * `/realtime`, with request validation, retries and typed errors.
+ *
+ * @example
+ * ```ts
+ * import { RealtimeClient } from "pulumi-openai-realtime/client";
+ * const client = new RealtimeClient(); // OPENAI_API_KEY from the environment
+ * const secret = await client.clientSecrets.create({ session: { type: "realtime", model: "gpt-realtime" } });
+ * await client.close();
+ * ```
+ */
+export class RealtimeClient {
+  /** The API root, without a trailing slash. */
+  readonly baseURL: string;
+  /** Default retries per request. */
+  readonly maxRetries: number;
+  /** Default per-attempt timeout in ms. */
+  readonly timeout: number;
+  /** `OpenAI-Organization` header value, if any. */
+  readonly organization: string | undefined;
+  /** `OpenAI-Project` header value, if any. */
+  readonly project: string | undefined;
+  /** `POST /realtime/client_secrets`. */
+  readonly clientSecrets: ClientSecrets;
+  /** `POST /realtime/sessions`. */
+  readonly sessions: Sessions;
+  /** `POST /realtime/transcription_sessions`. */
+  readonly transcriptionSessions: TranscriptionSessions;
+  /** `POST /realtime/translations/client_secrets`. */
+  readonly translations: Translations;
+  /** `POST /realtime/calls` and `/realtime/calls/{call_id}/{accept,hangup,refer,reject}`. */
+  readonly calls: Calls;
+  /** Webhook signature verification and event parsing. */
+  readonly webhooks: Webhooks;
+  /** Set only when this client created the Agent, so `close` never closes a caller's dispatcher. */
+  readonly #ownAgent: Agent | undefined;
+
+  /** @throws OpenAIRealtimeError when the API key is missing or an option is invalid. */
+  constructor(options: ClientOptions = {}) {
+    const apiKey = options.apiKey === undefined || options.apiKey === "" ? env("OPENAI_API_KEY") : options.apiKey;
+    if (apiKey === undefined) {
+      throw new OpenAIRealtimeError(
+        "Missing API key: pass apiKey to new RealtimeClient({ apiKey }) or set the OPENAI_API_KEY environment variable",
+      );
+    }
+    const baseURL = parseBaseURL(options.baseURL ?? env("OPENAI_BASE_URL") ?? DEFAULT_BASE_URL);
+    this.baseURL = baseURL.href.replace(/\/$/, "");
+    this.maxRetries = checkInteger("maxRetries", options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 100);
+    this.timeout = checkInteger("timeout", options.timeout ?? DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS);
+    this.organization = optionalSetting(options.organization, "OPENAI_ORG_ID");
+    this.project = optionalSetting(options.project, "OPENAI_PROJECT_ID");
+
+    // Our own timer bounds each attempt, so undici's 300 s header/body timeouts are switched off
+    // (they would cut the 10-minute default short).
+    this.#ownAgent =
+      options.fetch === undefined && options.dispatcher === undefined
+        ? new Agent({ keepAliveTimeout: 10_000, headersTimeout: 0, bodyTimeout: 0 })
+        : undefined;
+    const transport = new Transport({
+      apiKey,
+      baseURL: new URL(this.baseURL),
+      organization: this.organization,
+      project: this.project,
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+      fetch: options.fetch ?? undiciFetch,
+      dispatcher: options.dispatcher ?? this.#ownAgent,
+      defaultHeaders: options.defaultHeaders ?? {},
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      now: options.now ?? Date.now,
+      random: options.random ?? Math.random,
+    });
+    const api = new Api(transport, options.validateRequests ?? true);
+    this.clientSecrets = new ClientSecrets(api);
+    this.sessions = new Sessions(api);
+    this.transcriptionSessions = new TranscriptionSessions(api);
+    this.translations = new Translations(api);
+    this.calls = new Calls(api);
+    this.webhooks = new Webhooks(optionalSetting(options.webhookSecret, "OPENAI_WEBHOOK_SECRET"));
+  }
+
+  /** Closes the client's keep-alive connections (a no-op with a caller's `fetch` or `dispatcher`). */
+  async close(): Promise<void> {
+    await this.#ownAgent?.close();
+  }
+
+  /** Settings only; never a credential. */
+  toJSON(): Record<string, unknown> {
+    return {
+      baseURL: this.baseURL,
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+      organization: this.organization,
+      project: this.project,
+    };
+  }
+
+  /** Same view as `toJSON`, for `console.log` and `util.inspect`. */
+  [inspect.custom](): string {
+    return `RealtimeClient ${inspect(this.toJSON())}`;
+  }
+}
