@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { EXIT_USAGE, processIo, UsageError, type CliIo } from "./command";
+import { commands } from "./commands";
+
+const BIN = "pulumi-openai-realtime";
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n");
+  return `Usage: ${BIN} <command> [flags]\n\nCommands:\n${list}\n\nRun '${BIN} <command> --help' for a command's flags.\n`;
+}
+
+function version(): string {
+  // package.json sits two levels up from both src/cli and dist/cli.
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return `${pkg.version}\n`;
+}
+
+/**
+ * Runs the CLI with `argv` (the arguments after `node main.js`) and resolves
+ * with the exit code: 0 success, 1 failure, 2 command-line mistake.
+ *
+ * @example
+ * process.exitCode = await main(["emulator", "--port", "0"]);
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage());
+    return 0;
+  }
+  if (name === "--version") {
+    io.stdout(version());
+    return 0;
+  }
+  if (name === undefined) {
+    io.stderr(usage());
+    return EXIT_USAGE;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    io.stderr(`${BIN}: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(", ")}.\nRun '${BIN} --help' for usage.\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${BIN} ${command.name}: ${error.message}\nRun '${BIN} ${command.name} --help' for usage.\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`${BIN} ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

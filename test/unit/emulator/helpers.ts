@@ -1,0 +1,106 @@
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../../src/emulator";
+
+/** A key any emulator without `--api-key` accepts. */
+export const KEY = "sk-test-key";
+
+/** A minimal browser-like WebRTC offer: opus audio plus a data channel. */
+export const SDP_OFFER = [
+  "v=0",
+  "o=- 4611731400430051336 2 IN IP4 127.0.0.1",
+  "s=-",
+  "t=0 0",
+  "a=group:BUNDLE 0 1",
+  "a=msid-semantic: WMS",
+  "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8",
+  "c=IN IP4 0.0.0.0",
+  "a=mid:0",
+  "a=ice-ufrag:abcd",
+  "a=ice-pwd:abcdefghijklmnopqrstuvwx",
+  "a=setup:actpass",
+  "a=sendrecv",
+  "a=rtcp-mux",
+  "a=rtpmap:111 opus/48000/2",
+  "a=fmtp:111 minptime=10;useinbandfec=1",
+  "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
+  "c=IN IP4 0.0.0.0",
+  "a=mid:1",
+  "a=setup:actpass",
+  "a=sctp-port:5000",
+  "",
+].join("\r\n");
+
+/** A controllable clock in milliseconds. */
+export class TestClock {
+  constructor(public ms = Date.UTC(2025, 7, 27, 12, 0, 0)) {}
+  readonly now = (): number => this.ms;
+  get seconds(): number {
+    return Math.floor(this.ms / 1000);
+  }
+  advance(seconds: number): void {
+    this.ms += seconds * 1000;
+  }
+}
+
+/** Starts an emulator for one test file; close it in `afterAll`/`afterEach`. */
+export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ port: 0, ...options });
+}
+
+/** A fetch response whose JSON tests read without casts. */
+export interface TestResponse extends Response {
+  json(): Promise<any>;
+}
+
+/** Options of {@link post}. */
+export interface PostOptions {
+  key?: string | null;
+  body?: unknown;
+  raw?: string;
+  contentType?: string;
+}
+
+/** POSTs JSON (or `raw`) to an API path like `/realtime/client_secrets`. */
+export function post(emulator: RunningEmulator, path: string, options: PostOptions = {}): Promise<TestResponse> {
+  const headers: Record<string, string> = {};
+  const key = options.key === undefined ? KEY : options.key;
+  if (key !== null) headers["authorization"] = `Bearer ${key}`;
+  let body: string | undefined;
+  if (options.raw !== undefined) {
+    body = options.raw;
+    headers["content-type"] = options.contentType ?? "application/json";
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers["content-type"] = options.contentType ?? "application/json";
+  }
+  return fetch(`${emulator.url}${path}`, { method: "POST", headers, ...(body === undefined ? {} : { body }) }) as Promise<TestResponse>;
+}
+
+/** The origin of an emulator, for admin routes. */
+export function origin(emulator: RunningEmulator): string {
+  return emulator.url.replace(/\/v1$/, "");
+}
+
+/** Calls an admin route (`/_emulator/...`) and returns status and JSON. */
+export async function admin(
+  emulator: RunningEmulator,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: any }> {
+  const response = await fetch(`${origin(emulator)}/_emulator/${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+/** Creates a SIP call through the admin route and returns its id. */
+export async function incomingCall(emulator: RunningEmulator, sipHeaders: unknown = []): Promise<string> {
+  const { json } = await admin(emulator, "POST", "calls/incoming", { sip_headers: sipHeaders });
+  return json.call_id as string;
+}
+
+/** An error body as the API shapes it. */
+export function apiError(message: string, type: string, param: string | null, code: string | null): unknown {
+  return { error: { message, type, param, code } };
+}
