@@ -13,3 +13,18 @@ export {
   TYPE_TOKENS,
 } from "./tokens";
 export type { ResourceKind } from "./tokens";
+export {
+  SessionTemplate,
+  ClientSecret,
+  RealtimeSession,
+  TranscriptionSession,
+  TranslationClientSecret,
+} from "./resources";
+export type {
+  SessionTemplateArgs,
+  ClientSecretArgs,
+  RealtimeSessionArgs,
+  TranscriptionSessionArgs,
+  TranslationClientSecretArgs,
+} from "./resources";
+export { CONFIG_API_KEY, CONFIG_BASE_URL } from "./provider";

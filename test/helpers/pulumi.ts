@@ -60,7 +60,8 @@ export class PulumiWorkspace {
   }
 
   env(extra: Record<string, string | undefined> = {}): Record<string, string> {
-    return pulumiEnv(this.stateDir, { ...this.extraEnv, ...extra });
+    // `npm run typecheck` type-checks the fixtures; the engine need not again.
+    return pulumiEnv(this.stateDir, { PULUMI_NODEJS_TRANSPILE_ONLY: "true", ...this.extraEnv, ...extra });
   }
 
   /** Runs `pulumi <args>` in the project; never rejects unless `check` is set. */

@@ -1,0 +1,18 @@
+import { RealtimeTranscriptionSessionCreateRequest } from "../../schemas";
+import { TranscriptionSessionArgs } from "../../schemas/resource-args";
+import { legacySessionOutputs } from "./legacy-session";
+import type { KindSpec } from "./spec";
+
+export const transcriptionSession: KindSpec = {
+  kind: "TranscriptionSession",
+  args: TranscriptionSessionArgs,
+  inputKeys: ["session"],
+  defaults: { session: {} },
+  secretOutputs: ["clientSecret"],
+  expires: true,
+  async create(client, args, revision) {
+    const body = (args.session ?? {}) as RealtimeTranscriptionSessionCreateRequest;
+    const res = await client.transcriptionSessions.create(body);
+    return legacySessionOutputs(res, RealtimeTranscriptionSessionCreateRequest, revision);
+  },
+};

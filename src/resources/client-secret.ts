@@ -1,0 +1,56 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ClientSecretSession } from "../schemas/resource-args";
+import { providerFor } from "../provider";
+import { RESOURCE_MODULE } from "../tokens";
+
+const provider = providerFor("ClientSecret");
+
+/** Arguments of {@link ClientSecret}. */
+export interface ClientSecretArgs {
+  /** Realtime (`type: "realtime"`) or transcription (`type: "transcription"`) session config, in the API's wire shape. */
+  session: pulumi.Input<ClientSecretSession>;
+  /** Lifetime of the secret in seconds, 10..7200. @default 600 */
+  expiresAfterSeconds?: pulumi.Input<number>;
+  /** `pulumi up` re-mints the secret once it is this close to expiry. Must be below `expiresAfterSeconds`. @default 0 */
+  rotateBeforeSeconds?: pulumi.Input<number>;
+}
+
+/**
+ * A short-lived `ek_` client secret (`POST /realtime/client_secrets`) that a
+ * browser or phone app uses instead of your API key.
+ *
+ * Any argument change replaces it; so does reaching
+ * `expiresAt - rotateBeforeSeconds`, so the next `pulumi up` mints a fresh
+ * one and dependents receive the new value. `value` is a secret output.
+ * The API has no revoke: deleting the resource only forgets the secret, which
+ * stays valid until it expires.
+ *
+ * @example
+ * ```ts
+ * const web = new ClientSecret("web", { session: concierge.session, expiresAfterSeconds: 600, rotateBeforeSeconds: 120 });
+ * export const token = web.value; // secret
+ * ```
+ */
+export class ClientSecret extends pulumi.dynamic.Resource {
+  /** The `ek_...` secret. Secret output. */
+  declare readonly value: pulumi.Output<string>;
+  /** Expiry, unix seconds. */
+  declare readonly expiresAt: pulumi.Output<number>;
+  /** Id of the session minted with the secret. */
+  declare readonly sessionId: pulumi.Output<string>;
+  /** The effective session config the API reported, as a request body. */
+  declare readonly session: pulumi.Output<ClientSecretSession>;
+  /** sha256 of the canonical JSON of the input `session`. */
+  declare readonly revision: pulumi.Output<string>;
+
+  constructor(name: string, args: ClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
+    super(
+      provider,
+      name,
+      { value: undefined, expiresAt: undefined, sessionId: undefined, revision: undefined, ...args },
+      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["value"] }),
+      RESOURCE_MODULE,
+      "ClientSecret",
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ClientSecretSession } from "../schemas/resource-args";
+import { providerFor } from "../provider";
+import { RESOURCE_MODULE } from "../tokens";
+
+const provider = providerFor("SessionTemplate");
+
+/** Arguments of {@link SessionTemplate}. */
+export interface SessionTemplateArgs {
+  /**
+   * A realtime (`type: "realtime"`) or transcription (`type: "transcription"`)
+   * session config, in the API's wire shape (snake_case), as in the OpenAI reference.
+   */
+  session: pulumi.Input<ClientSecretSession>;
+}
+
+/**
+ * A reviewed realtime session config. `pulumi up` asks the API which session
+ * it would apply to this config (by minting a 10-second client secret) and
+ * keeps that effective config, so a config the API refuses fails the update,
+ * and apps get exactly what the API applies.
+ *
+ * Outputs: `session` (the effective config as a valid request body: pass it
+ * as the `session` of a {@link ClientSecret} or a call accept), `model`, and
+ * `revision` (sha256 of the canonical input). Any change of `session`
+ * replaces the template. Deleting it makes no API call.
+ *
+ * @example
+ * ```ts
+ * const concierge = new SessionTemplate("concierge", {
+ *   session: { type: "realtime", model: "gpt-realtime", instructions: "Greet callers.", audio: { output: { voice: "marin" } } },
+ * });
+ * export const model = concierge.model;
+ * ```
+ */
+export class SessionTemplate extends pulumi.dynamic.Resource {
+  /** The effective session config, normalized back to a request body. */
+  declare readonly session: pulumi.Output<ClientSecretSession>;
+  /** The model the API applies. */
+  declare readonly model: pulumi.Output<string>;
+  /** sha256 of the canonical JSON of the input `session`. */
+  declare readonly revision: pulumi.Output<string>;
+
+  constructor(name: string, args: SessionTemplateArgs, opts?: pulumi.CustomResourceOptions) {
+    super(provider, name, { model: undefined, revision: undefined, ...args }, opts, RESOURCE_MODULE, "SessionTemplate");
+  }
+}
