@@ -1,37 +1,55 @@
 #!/usr/bin/env node
-// `npm run demo`: `pulumi up` of the root project on a local file backend
-// (.pulumi-state/demo), then print the stack outputs.
+// `npm run demo`: start the local Realtime API emulator, `pulumi up` the
+// root project against it on a local file backend, print the stack outputs,
+// stop the emulator. Run by `npm run demo` after setup and build.
+//
+// DEMO_STACK (default "dev") and DEMO_STATE_DIR (default .pulumi-state/demo)
+// let tests run it in isolation.
 "use strict";
 
-const { spawnSync } = require("node:child_process");
+const { spawn } = require("node:child_process");
 const path = require("node:path");
 const local = require("./local-pulumi.js");
 
-const stack = process.env.DEMO_STACK || "dev";
-const env = local.pulumiEnv(path.join(local.repoRoot, ".pulumi-state", "demo"));
+// The emulator accepts any sk- key; this one only exists on this machine.
+const DEMO_API_KEY = "sk-local-demo";
 
-function pulumi(args, options = {}) {
-  const result = spawnSync("pulumi", [...args, "--non-interactive"], {
-    cwd: local.repoRoot,
-    env,
-    stdio: options.capture ? ["ignore", "pipe", "inherit"] : "inherit",
-    encoding: "utf8",
+function pulumi(args, env, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("pulumi", [...args, "--non-interactive"], {
+      cwd: local.repoRoot,
+      env,
+      stdio: options.quiet ? ["ignore", "ignore", "ignore"] : "inherit",
+    });
+    child.on("error", reject);
+    child.on("exit", (code) => resolve(code ?? 1));
   });
-  if (result.error) throw result.error;
-  if (result.status !== 0 && !options.allowFailure) {
-    console.error(`pulumi ${args.join(" ")} failed with exit code ${result.status}`);
-    process.exit(result.status ?? 1);
-  }
-  return result;
 }
 
-function main() {
-  if (pulumi(["stack", "select", stack], { capture: true, allowFailure: true }).status !== 0) {
-    pulumi(["stack", "init", stack]);
+async function main() {
+  const { startEmulator } = require(path.join(local.repoRoot, "dist", "emulator"));
+  const emulator = await startEmulator({ port: 0 });
+  console.log(`Realtime API emulator listening on ${emulator.url}`);
+  const stack = process.env.DEMO_STACK || "dev";
+  const stateDir = process.env.DEMO_STATE_DIR || path.join(local.repoRoot, ".pulumi-state", "demo");
+  const env = local.pulumiEnv(stateDir, { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: DEMO_API_KEY });
+  let code = 0;
+  try {
+    if ((await pulumi(["stack", "select", stack], env, { quiet: true })) !== 0) {
+      code = await pulumi(["stack", "init", stack], env);
+    }
+    if (code === 0) code = await pulumi(["up", "--yes", "--skip-preview"], env);
+    if (code === 0) {
+      console.log("\nStack outputs (tokens are secrets; `pulumi stack output --show-secrets` reveals them):");
+      code = await pulumi(["stack", "output", "--json"], env);
+    }
+  } finally {
+    await emulator.close();
   }
-  pulumi(["up", "--yes", "--skip-preview"]);
-  console.log("\nStack outputs:");
-  pulumi(["stack", "output", "--json"]);
+  process.exitCode = code;
 }
 
-main();
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
