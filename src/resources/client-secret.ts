@@ -1,9 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { MintedClientSecret } from "./base";
 import type { ClientSecretSession } from "../schemas/resource-args";
-import { providerFor } from "../provider";
-import { RESOURCE_MODULE } from "../tokens";
-
-const provider = providerFor("ClientSecret");
 
 /** Arguments of {@link ClientSecret}. */
 export interface ClientSecretArgs {
@@ -31,26 +28,8 @@ export interface ClientSecretArgs {
  * export const token = web.value; // secret
  * ```
  */
-export class ClientSecret extends pulumi.dynamic.Resource {
-  /** The `ek_...` secret. Secret output. */
-  declare readonly value: pulumi.Output<string>;
-  /** Expiry, unix seconds. */
-  declare readonly expiresAt: pulumi.Output<number>;
-  /** Id of the session minted with the secret. */
-  declare readonly sessionId: pulumi.Output<string>;
-  /** The effective session config the API reported, as a request body. */
-  declare readonly session: pulumi.Output<ClientSecretSession>;
-  /** sha256 of the canonical JSON of the input `session`. */
-  declare readonly revision: pulumi.Output<string>;
-
+export class ClientSecret extends MintedClientSecret<ClientSecretSession> {
   constructor(name: string, args: ClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      provider,
-      name,
-      { value: undefined, expiresAt: undefined, sessionId: undefined, revision: undefined, ...args },
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["value"] }),
-      RESOURCE_MODULE,
-      "ClientSecret",
-    );
+    super("ClientSecret", name, args, opts);
   }
 }

@@ -1,9 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { EphemeralSession } from "./base";
 import type { RealtimeSessionCreateRequest } from "../schemas";
-import { providerFor } from "../provider";
-import { RESOURCE_MODULE } from "../tokens";
-
-const provider = providerFor("RealtimeSession");
 
 /** Arguments of {@link RealtimeSession}. */
 export interface RealtimeSessionArgs {
@@ -23,23 +20,8 @@ export interface RealtimeSessionArgs {
  * export const sessionId = session.sessionId;
  * ```
  */
-export class RealtimeSession extends pulumi.dynamic.Resource {
-  declare readonly sessionId: pulumi.Output<string>;
-  /** The ephemeral key. Secret output. */
-  declare readonly clientSecret: pulumi.Output<string>;
-  /** Expiry of `clientSecret`, unix seconds. */
-  declare readonly expiresAt: pulumi.Output<number>;
-  /** The session the API reported, as a request body. */
-  declare readonly session: pulumi.Output<RealtimeSessionCreateRequest>;
-
+export class RealtimeSession extends EphemeralSession<RealtimeSessionCreateRequest> {
   constructor(name: string, args: RealtimeSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(
-      provider,
-      name,
-      { sessionId: undefined, clientSecret: undefined, expiresAt: undefined, ...args },
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["clientSecret"] }),
-      RESOURCE_MODULE,
-      "RealtimeSession",
-    );
+    super("RealtimeSession", name, args, opts);
   }
 }

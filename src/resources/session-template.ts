@@ -1,9 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { RealtimeResource } from "./base";
 import type { ClientSecretSession } from "../schemas/resource-args";
-import { providerFor } from "../provider";
-import { RESOURCE_MODULE } from "../tokens";
-
-const provider = providerFor("SessionTemplate");
 
 /** Arguments of {@link SessionTemplate}. */
 export interface SessionTemplateArgs {
@@ -33,7 +30,7 @@ export interface SessionTemplateArgs {
  * export const model = concierge.model;
  * ```
  */
-export class SessionTemplate extends pulumi.dynamic.Resource {
+export class SessionTemplate extends RealtimeResource {
   /** The effective session config, normalized back to a request body. */
   declare readonly session: pulumi.Output<ClientSecretSession>;
   /** The model the API applies. */
@@ -42,6 +39,6 @@ export class SessionTemplate extends pulumi.dynamic.Resource {
   declare readonly revision: pulumi.Output<string>;
 
   constructor(name: string, args: SessionTemplateArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, { model: undefined, revision: undefined, ...args }, opts, RESOURCE_MODULE, "SessionTemplate");
+    super("SessionTemplate", name, args, ["model", "revision"], [], opts);
   }
 }

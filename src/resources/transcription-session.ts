@@ -1,9 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { EphemeralSession } from "./base";
 import type { RealtimeTranscriptionSessionCreateRequest } from "../schemas";
-import { providerFor } from "../provider";
-import { RESOURCE_MODULE } from "../tokens";
-
-const provider = providerFor("TranscriptionSession");
 
 /** Arguments of {@link TranscriptionSession}. */
 export interface TranscriptionSessionArgs {
@@ -23,23 +20,8 @@ export interface TranscriptionSessionArgs {
  * export const sessionId = session.sessionId;
  * ```
  */
-export class TranscriptionSession extends pulumi.dynamic.Resource {
-  declare readonly sessionId: pulumi.Output<string>;
-  /** The ephemeral key. Secret output. */
-  declare readonly clientSecret: pulumi.Output<string>;
-  /** Expiry of `clientSecret`, unix seconds. */
-  declare readonly expiresAt: pulumi.Output<number>;
-  /** The session the API reported, as a request body. */
-  declare readonly session: pulumi.Output<RealtimeTranscriptionSessionCreateRequest>;
-
+export class TranscriptionSession extends EphemeralSession<RealtimeTranscriptionSessionCreateRequest> {
   constructor(name: string, args: TranscriptionSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(
-      provider,
-      name,
-      { sessionId: undefined, clientSecret: undefined, expiresAt: undefined, ...args },
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["clientSecret"] }),
-      RESOURCE_MODULE,
-      "TranscriptionSession",
-    );
+    super("TranscriptionSession", name, args, opts);
   }
 }

@@ -1,9 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { MintedClientSecret } from "./base";
 import type { RealtimeTranslationSessionCreateRequest } from "../schemas";
-import { providerFor } from "../provider";
-import { RESOURCE_MODULE } from "../tokens";
-
-const provider = providerFor("TranslationClientSecret");
 
 /** Arguments of {@link TranslationClientSecret}. */
 export interface TranslationClientSecretArgs {
@@ -28,22 +25,8 @@ export interface TranslationClientSecretArgs {
  * });
  * ```
  */
-export class TranslationClientSecret extends pulumi.dynamic.Resource {
-  /** The `ek_...` secret. Secret output. */
-  declare readonly value: pulumi.Output<string>;
-  declare readonly expiresAt: pulumi.Output<number>;
-  declare readonly sessionId: pulumi.Output<string>;
-  declare readonly session: pulumi.Output<RealtimeTranslationSessionCreateRequest>;
-  declare readonly revision: pulumi.Output<string>;
-
+export class TranslationClientSecret extends MintedClientSecret<RealtimeTranslationSessionCreateRequest> {
   constructor(name: string, args: TranslationClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      provider,
-      name,
-      { value: undefined, expiresAt: undefined, sessionId: undefined, revision: undefined, ...args },
-      pulumi.mergeOptions(opts, { additionalSecretOutputs: ["value"] }),
-      RESOURCE_MODULE,
-      "TranslationClientSecret",
-    );
+    super("TranslationClientSecret", name, args, opts);
   }
 }

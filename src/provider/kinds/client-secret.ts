@@ -1,7 +1,6 @@
-import { ClientSecretArgs, DEFAULT_EXPIRES_AFTER_SECONDS } from "../../schemas/resource-args";
 import { RealtimeSessionCreateRequestGA, RealtimeTranscriptionSessionCreateRequestGA } from "../../schemas";
-import type { ClientSecretSession } from "../../schemas/resource-args";
-import { toRequestBody } from "../normalize";
+import { ClientSecretArgs, type ClientSecretSession } from "../../schemas/resource-args";
+import { expiresAfter, mintedSecretOutputs, SECRET_DEFAULTS, SECRET_INPUT_KEYS } from "./minted-secret";
 import type { KindSpec } from "./spec";
 
 /** The request schema a minted session's effective config is normalized against. */
@@ -12,28 +11,14 @@ export function sessionRequestSchema(session: { type?: unknown }) {
 export const clientSecret: KindSpec = {
   kind: "ClientSecret",
   args: ClientSecretArgs,
-  inputKeys: ["session", "expiresAfterSeconds", "rotateBeforeSeconds"],
-  defaults: { expiresAfterSeconds: DEFAULT_EXPIRES_AFTER_SECONDS, rotateBeforeSeconds: 0 },
-  secretOutputs: ["value"],
+  inputKeys: SECRET_INPUT_KEYS,
+  defaults: SECRET_DEFAULTS,
   expires: true,
   async create(client, args, revision) {
-    const session = args.session as ClientSecretSession;
     const res = await client.clientSecrets.create({
-      expires_after: { anchor: "created_at", seconds: args.expiresAfterSeconds as number },
-      session,
+      expires_after: expiresAfter(args),
+      session: args.session as ClientSecretSession,
     });
-    const sessionId = typeof res.session.id === "string" ? res.session.id : `secret_${revision.slice(0, 24)}`;
-    return {
-      id: sessionId,
-      outs: {
-        value: res.value,
-        expiresAt: res.expires_at,
-        sessionId,
-        session: toRequestBody(res.session, sessionRequestSchema(res.session)),
-        revision,
-        expiresAfterSeconds: args.expiresAfterSeconds,
-        rotateBeforeSeconds: args.rotateBeforeSeconds,
-      },
-    };
+    return mintedSecretOutputs(res, args, revision, sessionRequestSchema(res.session));
   },
 };

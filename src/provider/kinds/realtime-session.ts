@@ -8,7 +8,6 @@ export const realtimeSession: KindSpec = {
   args: RealtimeSessionArgs,
   inputKeys: ["session"],
   defaults: { session: {} },
-  secretOutputs: ["clientSecret"],
   expires: true,
   async create(client, args, revision) {
     const res = await client.sessions.create((args.session ?? {}) as RealtimeSessionCreateRequest);

@@ -12,7 +12,6 @@ export const sessionTemplate: KindSpec = {
   args: SessionTemplateArgs,
   inputKeys: ["session"],
   defaults: {},
-  secretOutputs: [],
   expires: false,
   async create(client, args, revision) {
     const res = await client.clientSecrets.create({

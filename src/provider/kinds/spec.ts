@@ -17,8 +17,6 @@ export interface KindSpec {
   readonly inputKeys: readonly string[];
   /** Defaults filled in by check, so state shows what was applied. */
   readonly defaults: Readonly<Record<string, unknown>>;
-  /** Outputs that hold a token; marked secret and never shown. */
-  readonly secretOutputs: readonly string[];
   /** Whether outputs carry `expiresAt`, after which diff plans a replace. */
   readonly expires: boolean;
   /** The one API call of a create. */

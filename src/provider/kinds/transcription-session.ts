@@ -8,7 +8,6 @@ export const transcriptionSession: KindSpec = {
   args: TranscriptionSessionArgs,
   inputKeys: ["session"],
   defaults: { session: {} },
-  secretOutputs: ["clientSecret"],
   expires: true,
   async create(client, args, revision) {
     const body = (args.session ?? {}) as RealtimeTranscriptionSessionCreateRequest;

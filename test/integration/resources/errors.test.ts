@@ -1,9 +1,8 @@
 // Bad input fails at preview naming the field, before any API request; an
 // API error at create fails the update with the API's message and leaves
 // nothing half-done; a retry once the fault clears succeeds.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { TestEmulator } from "../../helpers/emulator";
-import { PulumiWorkspace } from "../../helpers/pulumi";
+import { beforeEach, describe, expect, it } from "vitest";
+import { useStack } from "../../helpers/stack";
 
 const API_KEY = "sk-errors-test-key-a1f0";
 
@@ -16,21 +15,9 @@ export const expiresAt = web.expiresAt;
 }
 
 describe("bad input and API errors", { timeout: 300_000 }, () => {
-  let emulator: TestEmulator;
-  let ws: PulumiWorkspace;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start({ apiKey: API_KEY });
-    ws = await PulumiWorkspace.create("test/fixtures/resources", {
-      env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url },
-    });
-  });
+  const stack = useStack("test/fixtures/resources", API_KEY);
   beforeEach(async () => {
-    await emulator.reset();
-  });
-  afterAll(async () => {
-    await ws?.dispose();
-    await emulator?.close();
+    await stack.emulator.reset();
   });
 
   const cases: Array<[string, string, string]> = [
@@ -57,47 +44,47 @@ describe("bad input and API errors", { timeout: 300_000 }, () => {
   ];
 
   it.each(cases)("fails preview on %s, naming the field, with no API request", async (_name, args, message) => {
-    ws.write("index.ts", program(args));
-    const preview = await ws.preview();
+    stack.ws.write("index.ts", program(args));
+    const preview = await stack.ws.preview();
     expect(preview.code).not.toBe(0);
     expect(preview.output).toContain(message);
-    expect(await emulator.apiRequests()).toBe(0);
+    expect(await stack.emulator.apiRequests()).toBe(0);
   });
 
   it("fails the update with the API's message on a 400, leaving nothing in state", async () => {
     // Valid for our schema, refused by the API: the emulator only accepts
     // the key it was started with.
-    ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
-    const up = await ws.up({ OPENAI_API_KEY: "sk-wrong-key-for-this-emulator" });
+    stack.ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
+    const up = await stack.ws.up({ OPENAI_API_KEY: "sk-wrong-key-for-this-emulator" });
     expect(up.code).not.toBe(0);
     expect(up.output).toMatch(/creating ClientSecret: the OpenAI Realtime API answered 401 POST \/realtime\/client_secrets: /);
     expect(up.output).not.toContain("sk-wrong-key-for-this-emulator");
-    const { resources } = await ws.exportState();
+    const { resources } = await stack.ws.exportState();
     expect(resources.filter((r) => r.type.includes("openai-realtime"))).toEqual([]);
   });
 
   it("fails on injected server errors once retries are spent, then succeeds when they clear", async () => {
-    ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
+    stack.ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
     // One attempt plus two retries, all refused.
-    await emulator.faults({ count: 3, statuses: [503] });
-    const failed = await ws.up();
+    await stack.emulator.faults({ count: 3, statuses: [503] });
+    const failed = await stack.ws.up();
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain("creating ClientSecret: the OpenAI Realtime API answered 503 POST /realtime/client_secrets");
-    expect((await emulator.stats()).faults).toBe(3);
+    expect((await stack.emulator.stats()).faults).toBe(3);
 
-    const retried = await ws.up();
+    const retried = await stack.ws.up();
     expect(retried.code, retried.output).toBe(0);
-    const { resources } = await ws.exportState();
+    const { resources } = await stack.ws.exportState();
     expect(resources.filter((r) => r.type.endsWith(":ClientSecret"))).toHaveLength(1);
   });
 
   it("rides out a transient 429 with the client's retries", async () => {
-    await ws.run(["destroy", "--yes"], { check: true });
-    ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
-    await emulator.faults({ count: 1, statuses: [429], retryAfterSeconds: 1 });
-    const up = await ws.up();
+    await stack.ws.run(["destroy", "--yes"], { check: true });
+    stack.ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
+    await stack.emulator.faults({ count: 1, statuses: [429], retryAfterSeconds: 1 });
+    const up = await stack.ws.up();
     expect(up.code, up.output).toBe(0);
-    expect((await emulator.stats()).requests["POST /v1/realtime/client_secrets"]).toBe(2);
+    expect((await stack.emulator.stats()).requests["POST /v1/realtime/client_secrets"]).toBe(2);
   });
 });
 

@@ -2,48 +2,35 @@
 // emulator: preview makes no request, up mints, a second up and preview are
 // no-ops, an edit replaces what depends on it, refresh and destroy make no
 // request. Secrets never reach state or output in plaintext.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../../helpers/emulator";
-import { PulumiWorkspace } from "../../helpers/pulumi";
+import { describe, expect, it } from "vitest";
+import { useStack } from "../../helpers/stack";
 
 const API_KEY = "sk-lifecycle-test-key-4b1d9e";
 const TOKEN = "pulumi-nodejs:dynamic/openai-realtime";
 
 describe("resources lifecycle", { timeout: 300_000 }, () => {
-  let emulator: TestEmulator;
-  let ws: PulumiWorkspace;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start({ apiKey: API_KEY });
-    ws = await PulumiWorkspace.create("test/fixtures/resources", {
-      env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url },
-    });
-  });
-  afterAll(async () => {
-    await ws?.dispose();
-    await emulator?.close();
-  });
+  const stack = useStack("test/fixtures/resources", API_KEY);
 
   it("previews a fresh stack without any API request", async () => {
-    const preview = await ws.preview();
+    const preview = await stack.ws.preview();
     expect(preview.code, preview.output).toBe(0);
     for (const kind of ["SessionTemplate", "ClientSecret", "RealtimeSession", "TranscriptionSession", "TranslationClientSecret"]) {
       expect(preview.output).toContain(`+ ${TOKEN}:${kind}`);
     }
-    expect(await emulator.apiRequests()).toBe(0);
+    expect(await stack.emulator.apiRequests()).toBe(0);
   });
 
   it("creates all five kinds with one request each and the designed outputs", async () => {
-    const up = await ws.up();
+    const up = await stack.ws.up();
     expect(up.code, up.output).toBe(0);
-    expect((await emulator.stats()).requests).toEqual({
+    expect((await stack.emulator.stats()).requests).toEqual({
       "POST /v1/realtime/client_secrets": 2,
       "POST /v1/realtime/sessions": 1,
       "POST /v1/realtime/transcription_sessions": 1,
       "POST /v1/realtime/translations/client_secrets": 1,
     });
 
-    const out = await ws.outputs(true);
+    const out = await stack.ws.outputs(true);
     const template = out.template as { session: Record<string, unknown>; model: string; revision: string };
     expect(template.model).toBe("gpt-realtime");
     expect(template.revision).toMatch(/^[0-9a-f]{64}$/);
@@ -69,61 +56,61 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
   });
 
   it("keeps every token and the API key out of state and output", async () => {
-    const plain = await ws.outputs(false);
+    const plain = await stack.ws.outputs(false);
     expect(JSON.stringify(plain)).not.toMatch(/ek_/);
     expect((plain.webSecret as { value: string }).value).toBe("[secret]");
 
-    const { raw, resources } = await ws.exportState();
+    const { raw, resources } = await stack.ws.exportState();
     expect(raw).not.toMatch(/ek_[A-Za-z0-9]/);
     expect(raw).not.toContain(API_KEY);
     const secret = resources.find((r) => r.type === `${TOKEN}:ClientSecret`);
     expect(secret?.outputs?.value).toMatchObject({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" });
 
-    const revealed = await ws.exportState(true);
+    const revealed = await stack.ws.exportState(true);
     expect(revealed.raw).toMatch(/ek_[A-Za-z0-9]{32}/);
   });
 
   it("plans and applies nothing on a second run, without API requests", async () => {
-    await emulator.reset();
-    const up = await ws.up();
+    await stack.emulator.reset();
+    const up = await stack.ws.up();
     expect(up.code, up.output).toBe(0);
     expect(up.output).not.toMatch(/created|replaced|updated/);
-    const preview = await ws.preview(["--expect-no-changes"]);
+    const preview = await stack.ws.preview(["--expect-no-changes"]);
     expect(preview.code, preview.output).toBe(0);
-    expect(await emulator.apiRequests()).toBe(0);
+    expect(await stack.emulator.apiRequests()).toBe(0);
   });
 
   it("replaces the template and the secret built from it when instructions change", async () => {
-    const before = await ws.outputs(true);
-    await ws.setConfig("instructions", "You are a terse concierge.");
-    await emulator.reset();
-    const preview = await ws.preview();
+    const before = await stack.ws.outputs(true);
+    await stack.ws.setConfig("instructions", "You are a terse concierge.");
+    await stack.emulator.reset();
+    const preview = await stack.ws.preview();
     expect(preview.output).toContain(`+-${TOKEN}:SessionTemplate: (replace)`);
     expect(preview.output).toContain(`+-${TOKEN}:ClientSecret: (replace)`);
     expect(preview.output).not.toContain(`+-${TOKEN}:TranscriptionSession: (replace)`);
-    expect(await emulator.apiRequests()).toBe(0);
+    expect(await stack.emulator.apiRequests()).toBe(0);
 
-    const up = await ws.up();
+    const up = await stack.ws.up();
     expect(up.code, up.output).toBe(0);
     expect(up.output).toMatch(/SessionTemplate concierge replaced/);
     expect(up.output).toMatch(/ClientSecret web replaced/);
     expect(up.output).not.toMatch(/TranscriptionSession captions replaced/);
-    const after = await ws.outputs(true);
+    const after = await stack.ws.outputs(true);
     expect((after.template as { session: { instructions: string } }).session.instructions).toBe("You are a terse concierge.");
     expect((after.webSecret as { value: string }).value).not.toBe((before.webSecret as { value: string }).value);
     expect(after.appFingerprint).not.toBe(before.appFingerprint);
   });
 
   it("refreshes and destroys without API requests, leaving an empty stack", async () => {
-    await emulator.reset();
-    const refresh = await ws.run(["refresh", "--yes"]);
+    await stack.emulator.reset();
+    const refresh = await stack.ws.run(["refresh", "--yes"]);
     expect(refresh.code, refresh.output).toBe(0);
-    const { raw } = await ws.exportState();
+    const { raw } = await stack.ws.exportState();
     expect(raw).not.toMatch(/ek_[A-Za-z0-9]/);
 
-    const destroy = await ws.run(["destroy", "--yes"]);
+    const destroy = await stack.ws.run(["destroy", "--yes"]);
     expect(destroy.code, destroy.output).toBe(0);
-    expect(await emulator.apiRequests()).toBe(0);
-    expect((await ws.exportState()).resources).toEqual([]);
+    expect(await stack.emulator.apiRequests()).toBe(0);
+    expect((await stack.ws.exportState()).resources).toEqual([]);
   });
 });

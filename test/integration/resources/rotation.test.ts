@@ -2,9 +2,9 @@
 // replace (without API calls) and re-minted by `pulumi up`, and what depends
 // on it receives the new value.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../../helpers/emulator";
+import { describe, expect, it } from "vitest";
 import { PulumiWorkspace } from "../../helpers/pulumi";
+import { useStack } from "../../helpers/stack";
 
 const API_KEY = "sk-rotation-test-key-77c2";
 const CLIENT_SECRET = "pulumi-nodejs:dynamic/openai-realtime:ClientSecret";
@@ -23,65 +23,53 @@ async function until(at: number): Promise<void> {
 }
 
 describe("rotation", { timeout: 300_000 }, () => {
-  let emulator: TestEmulator;
-  let ws: PulumiWorkspace;
-
-  beforeAll(async () => {
-    emulator = await TestEmulator.start({ apiKey: API_KEY });
-    ws = await PulumiWorkspace.create("test/fixtures/resources", {
-      env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url },
-    });
-  });
-  afterAll(async () => {
-    await ws?.dispose();
-    await emulator?.close();
-  });
+  const stack = useStack("test/fixtures/resources", API_KEY);
 
   it("re-mints a 10-second secret after it expires, and the dependent gets the new value", async () => {
-    await ws.setConfig("expiresAfterSeconds", "10");
-    const up = await ws.up();
+    await stack.ws.setConfig("expiresAfterSeconds", "10");
+    const up = await stack.ws.up();
     expect(up.code, up.output).toBe(0);
-    const first = await webSecret(ws);
+    const first = await webSecret(stack.ws);
     expect(first.app).toBe(fingerprint(first.value));
 
     // Still valid: nothing to do.
-    const early = await ws.preview(["--expect-no-changes"]);
+    const early = await stack.ws.preview(["--expect-no-changes"]);
     expect(early.code, early.output).toBe(0);
 
     await until(first.expiresAt);
-    await emulator.reset();
-    const preview = await ws.preview();
+    await stack.emulator.reset();
+    const preview = await stack.ws.preview();
     expect(preview.code, preview.output).toBe(0);
     expect(preview.output).toContain(`+-${CLIENT_SECRET}: (replace)`);
-    expect(await emulator.apiRequests()).toBe(0);
+    expect(await stack.emulator.apiRequests()).toBe(0);
 
-    const rotate = await ws.up();
+    const rotate = await stack.ws.up();
     expect(rotate.code, rotate.output).toBe(0);
     expect(rotate.output).toContain("ClientSecret web replaced");
     expect(rotate.output).toContain("pulumi-nodejs:dynamic:Resource app replaced");
     expect(rotate.output).not.toContain("SessionTemplate concierge replaced");
-    const second = await webSecret(ws);
+    const second = await webSecret(stack.ws);
     expect(second.value).not.toBe(first.value);
     expect(second.expiresAt).toBeGreaterThan(first.expiresAt);
     expect(second.app).toBe(fingerprint(second.value));
   });
 
   it("re-mints early once inside rotateBeforeSeconds", async () => {
-    await ws.setConfig("expiresAfterSeconds", "20");
-    await ws.setConfig("rotateBeforeSeconds", "15");
-    const up = await ws.up();
+    await stack.ws.setConfig("expiresAfterSeconds", "20");
+    await stack.ws.setConfig("rotateBeforeSeconds", "15");
+    const up = await stack.ws.up();
     expect(up.code, up.output).toBe(0);
-    const minted = await webSecret(ws);
+    const minted = await webSecret(stack.ws);
 
     // Five seconds after minting, fifteen before expiry: due.
     await until(minted.expiresAt - 15);
-    const preview = await ws.preview();
+    const preview = await stack.ws.preview();
     expect(preview.output).toContain(`+-${CLIENT_SECRET}: (replace)`);
     expect(Date.now() / 1000).toBeLessThan(minted.expiresAt);
 
-    const rotate = await ws.up();
+    const rotate = await stack.ws.up();
     expect(rotate.code, rotate.output).toBe(0);
-    const next = await webSecret(ws);
+    const next = await webSecret(stack.ws);
     expect(next.value).not.toBe(minted.value);
     expect(next.app).toBe(fingerprint(next.value));
   });

@@ -1,0 +1,46 @@
+import type { z } from "zod";
+import { DEFAULT_EXPIRES_AFTER_SECONDS } from "../../schemas/resource-args";
+import { toRequestBody } from "../normalize";
+import type { Minted } from "./spec";
+
+/** Arguments and defaults shared by the two client secret kinds. */
+export const SECRET_INPUT_KEYS = ["session", "expiresAfterSeconds", "rotateBeforeSeconds"] as const;
+export const SECRET_DEFAULTS = { expiresAfterSeconds: DEFAULT_EXPIRES_AFTER_SECONDS, rotateBeforeSeconds: 0 };
+
+interface MintedSecretResponse {
+  value: string;
+  expires_at: number;
+  session: { id?: unknown };
+}
+
+/** The body's `expires_after` for the resource's lifetime argument. */
+export const expiresAfter = (args: Record<string, unknown>) => ({
+  anchor: "created_at" as const,
+  seconds: args.expiresAfterSeconds as number,
+});
+
+/**
+ * Outputs of a client secret create: the token, its expiry, the session it
+ * was minted for (normalized against `request`), and the lifetime arguments
+ * diff compares against.
+ */
+export function mintedSecretOutputs(
+  res: MintedSecretResponse,
+  args: Record<string, unknown>,
+  revision: string,
+  request: z.ZodType,
+): Minted {
+  const sessionId = typeof res.session.id === "string" ? res.session.id : `secret_${revision.slice(0, 24)}`;
+  return {
+    id: sessionId,
+    outs: {
+      value: res.value,
+      expiresAt: res.expires_at,
+      sessionId,
+      session: toRequestBody(res.session, request),
+      revision,
+      expiresAfterSeconds: args.expiresAfterSeconds,
+      rotateBeforeSeconds: args.rotateBeforeSeconds,
+    },
+  };
+}
