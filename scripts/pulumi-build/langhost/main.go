@@ -266,13 +266,12 @@ func (h *languageHost) RunPlugin(
 	if err != nil {
 		return err
 	}
-	args := []string{runPath, dir}
+	// Plugins run from their own folder: a policy pack reads its name and
+	// version from the package.json there.
+	args := []string{runPath, "--pwd", dir, dir}
 	args = append(args, req.GetArgs()...)
 	cmd := exec.CommandContext(server.Context(), "node", args...)
-	cmd.Dir = req.GetPwd()
-	if cmd.Dir == "" {
-		cmd.Dir = dir
-	}
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), req.GetEnv()...)
 	cmd.Stdout = streamWriter{server, false}
 	cmd.Stderr = streamWriter{server, true}

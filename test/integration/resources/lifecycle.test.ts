@@ -23,6 +23,8 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
   it("creates all five kinds with one request each and the designed outputs", async () => {
     const up = await stack.ws.up();
     expect(up.code, up.output).toBe(0);
+    expect(up.output).not.toMatch(/ek_[A-Za-z0-9]/);
+    expect(up.output).not.toContain(API_KEY);
     expect((await stack.emulator.stats()).requests).toEqual({
       "POST /v1/realtime/client_secrets": 2,
       "POST /v1/realtime/sessions": 1,
