@@ -87,16 +87,30 @@ export function diff(
 export async function create(kind: ResourceKind, inputs: Props): Promise<{ id: string; outs: Props }> {
   const spec = KINDS[kind];
   const args = withoutProvider(inputs);
+  let minted;
   try {
-    return await spec.create(realtimeClient(), args, revisionOf(args.session ?? {}));
+    minted = await spec.create(realtimeClient(), args, revisionOf(args.session ?? {}));
   } catch (err) {
     throw new Error(describeFailure(`creating ${kind}`, err));
   }
+  return spec.expires ? { id: minted.id, outs: { ...minted.outs, expired: false } } : minted;
 }
 
-/** `pulumi refresh`: the API has no read endpoint; state is the truth. */
-export function read(id: string, props: Props): { id: string; props: Props } {
-  return { id, props: withoutProvider(props) };
+/**
+ * `pulumi refresh`: the API has no read endpoint, so state is the truth; the
+ * only thing that changes with time is whether the token has expired, which
+ * refresh reports in the `expired` output.
+ */
+export function read(
+  kind: ResourceKind,
+  id: string,
+  props: Props,
+  nowSeconds = Date.now() / 1000,
+): { id: string; props: Props } {
+  const state = withoutProvider(props);
+  if (!KINDS[kind].expires) return { id, props: state };
+  const expired = typeof state.expiresAt !== "number" || nowSeconds >= state.expiresAt;
+  return { id, props: { ...state, expired } };
 }
 
 /** Only a new provider gets here (every argument change replaces): keep the outputs. */

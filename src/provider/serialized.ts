@@ -20,7 +20,7 @@ export function providerFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider
     check: async (_olds, news) => load().check(kind, news),
     diff: async (_id, olds, news) => load().diff(kind, olds, news),
     create: async (inputs) => load().create(kind, inputs),
-    read: async (id, props) => load().read(id, props),
+    read: async (id, props) => load().read(kind, id, props),
     update: async (_id, olds) => load().update(olds),
     // The API has no revoke: a minted token lives until it expires.
     delete: async () => {},

@@ -53,9 +53,11 @@ export abstract class MintedClientSecret<Session> extends RealtimeResource {
   declare readonly session: pulumi.Output<Session>;
   /** sha256 of the canonical JSON of the input `session`. */
   declare readonly revision: pulumi.Output<string>;
+  /** Whether the secret had expired at the last `pulumi up` or `pulumi refresh`. */
+  declare readonly expired: pulumi.Output<boolean>;
 
   protected constructor(kind: ResourceKind, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined) {
-    super(kind, name, args, ["value", "expiresAt", "sessionId", "revision"], ["value"], opts);
+    super(kind, name, args, ["value", "expiresAt", "sessionId", "revision", "expired"], ["value"], opts);
   }
 }
 
@@ -69,8 +71,10 @@ export abstract class EphemeralSession<Session> extends RealtimeResource {
   declare readonly expiresAt: pulumi.Output<number>;
   /** The session the API reported, as a request body. */
   declare readonly session: pulumi.Output<Session>;
+  /** Whether the key had expired at the last `pulumi up` or `pulumi refresh`. */
+  declare readonly expired: pulumi.Output<boolean>;
 
   protected constructor(kind: ResourceKind, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined) {
-    super(kind, name, args, ["sessionId", "clientSecret", "expiresAt"], ["clientSecret"], opts);
+    super(kind, name, args, ["sessionId", "clientSecret", "expiresAt", "expired"], ["clientSecret"], opts);
   }
 }

@@ -38,6 +38,12 @@ describe("rotation", { timeout: 300_000 }, () => {
 
     await until(first.expiresAt);
     await stack.emulator.reset();
+    // Refresh reports the expiry in state, without asking the API.
+    const refresh = await stack.ws.run(["refresh", "--yes"]);
+    expect(refresh.code, refresh.output).toBe(0);
+    const refreshed = (await stack.ws.exportState()).resources.find((r) => r.type === CLIENT_SECRET);
+    expect(refreshed?.outputs?.expired).toBe(true);
+
     const preview = await stack.ws.preview();
     expect(preview.code, preview.output).toBe(0);
     expect(preview.output).toContain(`+-${CLIENT_SECRET}: (replace)`);

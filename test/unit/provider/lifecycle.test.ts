@@ -120,8 +120,15 @@ describe("diff", () => {
 });
 
 describe("read", () => {
-  it("returns state as it is, without the provider", () => {
+  it("returns state as it is, and whether the token has expired", () => {
     const { __provider: _, ...props } = minted();
-    expect(read("sess_1", minted())).toEqual({ id: "sess_1", props });
+    expect(read("ClientSecret", "sess_1", minted(), 1_999)).toEqual({ id: "sess_1", props: { ...props, expired: false } });
+    expect(read("ClientSecret", "sess_1", minted(), 2_000)).toEqual({ id: "sess_1", props: { ...props, expired: true } });
+  });
+
+  it("leaves a template, which holds no token, as it is", () => {
+    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), __provider: PROVIDER };
+    const { __provider: _, ...props } = template;
+    expect(read("SessionTemplate", "tmpl_1", template, 10 ** 12)).toEqual({ id: "tmpl_1", props });
   });
 });
