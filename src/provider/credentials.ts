@@ -4,6 +4,8 @@ import { RealtimeClient } from "../client";
 export const CONFIG_API_KEY = "openai-realtime:apiKey";
 export const CONFIG_BASE_URL = "openai-realtime:baseUrl";
 
+const REQUEST_TIMEOUT_MS = 60_000;
+
 interface ConfigSource {
   get(key: string): string | undefined;
 }
@@ -33,6 +35,7 @@ export function realtimeClient(): RealtimeClient {
   }
   const baseURL = fromStack.baseUrl || process.env.OPENAI_BASE_URL || undefined;
   const key = `${baseURL ?? ""}\u0000${apiKey}`;
-  if (cached?.key !== key) cached = { key, client: new RealtimeClient({ apiKey, baseURL }) };
+  // A hung API must not hold `pulumi up` for the SDK default of ten minutes per attempt.
+  if (cached?.key !== key) cached = { key, client: new RealtimeClient({ apiKey, baseURL, timeout: REQUEST_TIMEOUT_MS }) };
   return cached.client;
 }
