@@ -161,3 +161,16 @@ export const VoiceIdsOrCustomVoice = describedUnion(
 );
 /** A voice name or custom voice reference. */
 export type VoiceIdsOrCustomVoice = z.infer<typeof VoiceIdsOrCustomVoice>;
+
+/**
+ * `audio.input` of a session as the API reports it (realtime and transcription sessions alike).
+ * Lenient, like every response schema.
+ */
+export const ReportedAudioInput = looseKit.object({
+  format: looseKit.optional(RealtimeAudioFormatsResponse),
+  transcription: looseKit.optional(AudioTranscriptionResponse),
+  noise_reduction: looseKit.optional(noiseReduction(looseKit)),
+  turn_detection: looseKit.optional(ReportedTurnDetection),
+});
+/** Reported audio input settings. */
+export type ReportedAudioInput = z.infer<typeof ReportedAudioInput>;

@@ -34,6 +34,7 @@ export {
   RealtimeNoiseReduction,
   RealtimeTurnDetection,
   RealtimeTurnDetectionResponse,
+  ReportedAudioInput,
   ReportedTurnDetection,
   TranscriptionDelay,
   VoiceIdsOrCustomVoice,

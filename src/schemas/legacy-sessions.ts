@@ -3,6 +3,7 @@ import {
   AudioTranscription,
   AudioTranscriptionResponse,
   RealtimeAudioFormatsResponse,
+  ReportedAudioInput,
   ReportedTurnDetection,
   VoiceIdsOrCustomVoice,
   VoiceIdsShared,
@@ -79,14 +80,7 @@ export const RealtimeSessionCreateResponse = looseKit.object({
   instructions: looseKit.optional(z.string()),
   audio: looseKit.optional(
     looseKit.object({
-      input: looseKit.optional(
-        looseKit.object({
-          format: looseKit.optional(RealtimeAudioFormatsResponse),
-          transcription: looseKit.optional(AudioTranscriptionResponse),
-          noise_reduction: looseKit.optional(noiseReduction(looseKit)),
-          turn_detection: looseKit.optional(ReportedTurnDetection),
-        }),
-      ),
+      input: looseKit.optional(ReportedAudioInput),
       output: looseKit.optional(
         looseKit.object({
           format: looseKit.optional(RealtimeAudioFormatsResponse),

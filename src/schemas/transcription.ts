@@ -1,11 +1,9 @@
 import { z } from "zod";
 import {
   AudioTranscription,
-  AudioTranscriptionResponse,
   RealtimeAudioFormats,
-  RealtimeAudioFormatsResponse,
   RealtimeTurnDetection,
-  ReportedTurnDetection,
+  ReportedAudioInput,
   noiseReduction,
 } from "./audio";
 import { integer, looseKit, strictKit } from "./kit";
@@ -52,14 +50,7 @@ export const RealtimeTranscriptionSessionCreateResponseGA = looseKit.object({
   include: looseKit.optional(z.array(RealtimeIncludable)),
   audio: looseKit.optional(
     looseKit.object({
-      input: looseKit.optional(
-        looseKit.object({
-          format: looseKit.optional(RealtimeAudioFormatsResponse),
-          transcription: looseKit.optional(AudioTranscriptionResponse),
-          noise_reduction: looseKit.optional(noiseReduction(looseKit)),
-          turn_detection: looseKit.optional(ReportedTurnDetection),
-        }),
-      ),
+      input: looseKit.optional(ReportedAudioInput),
     }),
   ),
 });

@@ -1,26 +1,18 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isCallIncoming, signWebhook, verifyWebhook, WebhookVerificationError } from "../../../src/calls";
+import { responseExamples } from "../schemas/fixtures";
 
+// Test-only secrets. SECRET is the example secret published with the
+// Standard Webhooks specification; OLD_SECRET is base64 of
+// "old-secret-before-rotation". Neither was ever a real secret.
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const OLD_SECRET = "whsec_b2xkLXNlY3JldC1iZWZvcmUtcm90YXRpb24=";
 const NOW = new Date("2025-06-01T12:00:00Z");
 const TS = Math.floor(NOW.getTime() / 1000);
 
-const incoming = {
-  id: "evt_abc123",
-  object: "event",
-  type: "realtime.call.incoming",
-  created_at: 1719168000,
-  data: {
-    call_id: "rtc_479a275623b54bdb9b6fbae2f7cbd408",
-    sip_headers: [
-      { name: "Max-Forwards", value: "63" },
-      { name: "CSeq", value: "851287 INVITE" },
-      { name: "Content-Type", value: "application/sdp" },
-    ],
-  },
-};
+// The reference's own `realtime.call.incoming` example.
+const incoming = { object: "event", ...responseExamples.callIncoming };
 
 function signed(event: object, secret: string | string[] = SECRET, timestamp = TS) {
   const body = JSON.stringify(event);
