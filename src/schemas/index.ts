@@ -106,3 +106,12 @@ export {
   TranscriptionSessionArgs,
   TranslationClientSecretArgs,
 } from "./resource-args";
+export {
+  AcceptRoute,
+  CallRoute,
+  CallRouteMatch,
+  CallRoutes,
+  DEFAULT_REJECT_STATUS,
+  ReferRoute,
+  RejectRoute,
+} from "./call-routes";
