@@ -29,3 +29,4 @@ export {
 } from "./schema";
 export { DEFAULT_CONFIG_FILE, configFiles } from "./source";
 export { secretReference, splitSecretReferences, type SecretPart } from "./references";
+export { JSON_SCHEMA_FILE, realtimeJsonSchema } from "./json-schema";
