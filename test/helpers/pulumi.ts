@@ -58,7 +58,7 @@ export class PulumiWorkspace {
    * PULUMI_HOME), for tests of several stacks on one backend.
    *
    * `precompile` compiles the copy's TypeScript to JavaScript first, so the
-   * engine runs it without ts-node (seconds saved per `pulumi` run); `write`
+   * engine runs it without loading ts-node and the TypeScript compiler; `write`
    * keeps it compiled. By default on for the test programs under
    * `test/fixtures/`, off for examples and user-facing projects, where
    * TypeScript as a user runs it is part of what is tested.
