@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { refusedConnections } from "./helpers/net-log";
-import { NET_GUARD, NET_LOG_ENV, UNREACHABLE_BASE_URL } from "./helpers/safety";
+import { NET_GUARD, NET_LOG_ENV, NODE_COMPILE_CACHE, UNREACHABLE_BASE_URL } from "./helpers/safety";
 import { staleOutputs } from "./helpers/stale-build";
 
 const root = path.join(__dirname, "..");
@@ -56,6 +56,7 @@ export default function setup(): () => void {
   // developer's own NODE_OPTIONS is dropped, not merged.
   process.env.NODE_OPTIONS = `--require ${NET_GUARD}`;
   process.env.OPENAI_BASE_URL = UNREACHABLE_BASE_URL;
+  process.env.NODE_COMPILE_CACHE = NODE_COMPILE_CACHE;
   for (const name of SCRUBBED) delete process.env[name];
 
   return () => {

@@ -14,7 +14,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { isolatedEnv, pulumiEnv, repoRoot } from "../../scripts/local-pulumi.js";
 import { precompileProject, writeTranspiled } from "./precompile";
-import { assertLoopbackUrl, guardEnv, NET_LOG_ENV, UNREACHABLE_BASE_URL } from "./safety";
+import { assertLoopbackUrl, guardEnv, NET_LOG_ENV, NODE_COMPILE_CACHE, UNREACHABLE_BASE_URL } from "./safety";
 
 const execFileAsync = promisify(execFile);
 
@@ -93,6 +93,7 @@ export class PulumiWorkspace {
     const merged: Record<string, string | undefined> = {
       // `npm run typecheck` type-checks the fixtures; the engine need not again.
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      NODE_COMPILE_CACHE,
       OPENAI_BASE_URL: UNREACHABLE_BASE_URL,
       ...this.extraEnv,
       ...extra,
