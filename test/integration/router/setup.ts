@@ -28,12 +28,15 @@ export interface Chain {
 }
 
 /** Registers hooks that start emulator, tap and a router on `routes` (a `--routes` file). */
-export function useRouterChain(options: { routes?: unknown; env?: Record<string, string>; args?: string[] } = {}): Chain {
+export function useRouterChain(
+  options: { routes?: unknown; env?: (secret: string) => Record<string, string | undefined>; args?: string[]; files?: (secret: string) => Record<string, string> } = {},
+): Chain {
   const chain = {} as Chain;
   beforeAll(async () => {
     chain.secret = testSecret();
     chain.dir = tempDir();
     fs.writeFileSync(path.join(chain.dir, "routes.json"), JSON.stringify(options.routes ?? ROUTES));
+    for (const [name, text] of Object.entries(options.files?.(chain.secret) ?? {})) fs.writeFileSync(path.join(chain.dir, name), text);
     chain.tap = await new WebhookTap("").start();
     chain.emulator = await TestEmulator.start({
       apiKey: API_KEY,
@@ -43,7 +46,7 @@ export function useRouterChain(options: { routes?: unknown; env?: Record<string,
     });
     chain.router = await RouterProcess.start(["--routes", "routes.json", "--port", "0", ...(options.args ?? [])], {
       cwd: chain.dir,
-      env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: chain.emulator.url, OPENAI_WEBHOOK_SECRET: chain.secret, ...options.env },
+      env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: chain.emulator.url, OPENAI_WEBHOOK_SECRET: chain.secret, ...options.env?.(chain.secret) },
     });
     chain.tap.target = `${chain.router.url}/webhook`;
     chain.calls = new Calls(chain.emulator.url);
