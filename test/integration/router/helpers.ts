@@ -88,6 +88,10 @@ export class RouterProcess {
     return waitFor(`decision for ${callId}`, () => this.decisions().find((l) => l.callId === callId && l.action !== "hangup"));
   }
 
+  hangupFor(callId: string): Promise<RouterLog> {
+    return waitFor(`hang-up of ${callId}`, () => this.decisions().find((l) => l.callId === callId && l.action === "hangup"));
+  }
+
   async metrics(): Promise<string> {
     return (await fetch(`${this.url}/metrics`)).text();
   }
@@ -141,12 +145,8 @@ export class WebhookTap {
   }
 
   /** Sends a recorded delivery to the router (re-signed now with `secret` when given). */
-  async forward(delivery: Delivery, secret?: string): Promise<{ status: number; text: string }> {
-    const headers: Record<string, string> = { "content-type": "application/json" };
-    for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature"]) headers[name] = String(delivery.headers[name]);
-    if (secret !== undefined) Object.assign(headers, signWebhook({ id: headers["webhook-id"]!, body: delivery.body, secret }));
-    const res = await fetch(this.target, { method: "POST", headers, body: delivery.body });
-    return { status: res.status, text: await res.text() };
+  forward(delivery: Delivery, secret?: string): Promise<{ status: number; text: string }> {
+    return sendDelivery(this.target, delivery, secret);
   }
 
   /** The delivery announcing `callId`. */
@@ -157,6 +157,15 @@ export class WebhookTap {
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** Posts a recorded delivery to `url` (re-signed now with `secret` when given, same webhook-id). */
+export async function sendDelivery(url: string, delivery: Delivery, secret?: string): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  for (const name of ["webhook-id", "webhook-timestamp", "webhook-signature"]) headers[name] = String(delivery.headers[name]);
+  if (secret !== undefined) Object.assign(headers, signWebhook({ id: headers["webhook-id"]!, body: delivery.body, secret }));
+  const res = await fetch(url, { method: "POST", headers, body: delivery.body });
+  return { status: res.status, text: await res.text() };
 }
 
 /** The emulator's admin routes for SIP calls. */

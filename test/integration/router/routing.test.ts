@@ -51,7 +51,7 @@ describe("router: routing decisions", { timeout: 60_000 }, () => {
     const started = Date.now();
     await chain.calls.waitFor(id, "ended", 10_000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
-    const hangup = chain.router.decisions().find((l) => l.callId === id && l.action === "hangup");
+    const hangup = await chain.router.hangupFor(id);
     expect(hangup).toMatchObject({ reason: "max_duration", outcome: "ok" });
   });
 
