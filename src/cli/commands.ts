@@ -1,9 +1,10 @@
 import type { Command } from "./command";
 import { emulatorCommand } from "./emulator";
 import { routerCommand } from "./router";
+import { callsCommand } from "./calls";
 
 /**
  * Every subcommand, in `--help` order. A new command is one module exporting
  * a `Command`, added here.
  */
-export const commands: readonly Command[] = [emulatorCommand, routerCommand];
+export const commands: readonly Command[] = [emulatorCommand, routerCommand, callsCommand];
