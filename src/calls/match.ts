@@ -87,7 +87,7 @@ export function compileRoutes(routes: readonly CallRoute[]): (headers: readonly 
     try {
       return compileMatch(route.match);
     } catch (error) {
-      throw new Error(`callRoutes.${index}.match: ${(error as Error).message}`);
+      throw new Error(`callRoutes[${index}].match: ${(error as Error).message}`);
     }
   });
   return (headers) => compiled.findIndex((predicate) => predicate(headers));

@@ -1,5 +1,5 @@
 import type { Redis as RedisClient } from "ioredis";
-import type { RouterStore } from "./store";
+import { MemoryStore, type RouterStore } from "./store";
 
 // Atomic lease: whichever router runs this first moves the due hang-ups out
 // of everyone else's reach for `leaseMs`.
@@ -99,7 +99,6 @@ export class RedisStore implements RouterStore {
  */
 export async function openStore(spec: string | undefined): Promise<RouterStore> {
   if (spec === undefined || spec === "memory") {
-    const { MemoryStore } = require("./store") as typeof import("./store");
     return new MemoryStore();
   }
   if (/^rediss?:\/\//.test(spec) && URL.canParse(spec)) return RedisStore.connect(spec);

@@ -14,7 +14,7 @@ export const REFER_BRIDGE_SESSION: RealtimeSessionCreateRequestGA = { type: "rea
  * `--routes` file): the call-route schema, every accept carrying a realtime
  * `session`, and every `/regex/` compiling.
  *
- * @throws Error listing each problem with its path, e.g. `callRoutes.1.session: ...`.
+ * @throws Error listing each problem with its path, e.g. `callRoutes[1].session: ...`.
  * @example
  * const routes = parseResolvedRoutes(JSON.parse(fs.readFileSync("routes.json", "utf8")));
  */
@@ -29,9 +29,9 @@ export function parseResolvedRoutes(value: unknown): CallRoute[] {
     if (route.action !== "accept") return;
     if (route.session === undefined) {
       const named = route.template === undefined ? "" : ` (template '${route.template}' is not resolved here)`;
-      problems.push(`callRoutes.${i}.session: an accept route needs the session to accept with${named}`);
+      problems.push(`callRoutes[${i}].session: an accept route needs the session to accept with${named}`);
     } else if (route.session.type !== "realtime") {
-      problems.push(`callRoutes.${i}.session.type: a call is accepted with a 'realtime' session, got '${route.session.type}'`);
+      problems.push(`callRoutes[${i}].session.type: a call is accepted with a 'realtime' session, got '${route.session.type}'`);
     }
   });
   if (problems.length > 0) throw new Error(`Invalid call routes: ${problems.join("; ")}`);

@@ -2,16 +2,19 @@ import { readFileSync, statSync } from "node:fs";
 
 /**
  * Splits a secret list: comma-, space- or newline-separated `whsec_...`
- * values (a rotation holds the old and the new one). Empty parts are dropped.
+ * values (a rotation holds the old and the new one). Lines starting with `#`
+ * are comments.
  *
  * @example
  * parseSecretList("whsec_old,whsec_new") // ["whsec_old", "whsec_new"]
  */
 export function parseSecretList(text: string): string[] {
   return text
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("#"))
+    .join("\n")
     .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "" && !s.startsWith("#"));
+    .filter((s) => s !== "");
 }
 
 /** Where the router reads its webhook secrets. */
