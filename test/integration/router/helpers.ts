@@ -235,3 +235,12 @@ export class RedisServer {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** The `Examples:` lines of a --help text, as argument lists without the program name. */
+export function helpExamples(help: string): string[][] {
+  return help
+    .split("Examples:\n")[1]!
+    .split("\n")
+    .filter((line) => line.startsWith("  pulumi-openai-realtime "))
+    .map((line) => line.trim().split(/\s+/).slice(1));
+}

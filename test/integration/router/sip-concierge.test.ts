@@ -1,13 +1,14 @@
 // examples/sip-concierge end to end: `pulumi up` against the emulator, the
 // router started from the stack's callRoutes output, simulated calls
 // accepted, referred and rejected as declared, one hung up at its limit.
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../../helpers/emulator";
 import { PulumiWorkspace } from "../../helpers/pulumi";
-import { Calls, RouterProcess, testSecret, WebhookTap } from "./helpers";
+import { Calls, CLI, helpExamples, RedisServer, redisServerPath, RouterProcess, testSecret, WebhookTap } from "./helpers";
 
 const API_KEY = "sk-sip-concierge-test-91c0";
-const STACK = "organization/sip-concierge/test";
+const REDIS = redisServerPath();
 
 describe("examples/sip-concierge", { timeout: 300_000 }, () => {
   const secret = testSecret();
@@ -16,13 +17,15 @@ describe("examples/sip-concierge", { timeout: 300_000 }, () => {
   let ws: PulumiWorkspace;
   let router: RouterProcess;
   let calls: Calls;
+  let redis: RedisServer | undefined;
   const env = (): Record<string, string> => ({ OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url });
 
   beforeAll(async () => {
     tap = await new WebhookTap("").start();
     emulator = await TestEmulator.start({ apiKey: API_KEY, webhookUrl: tap.url, webhookSecret: secret });
     calls = new Calls(emulator.url);
-    ws = await PulumiWorkspace.create("examples/sip-concierge", { env: env() });
+    ws = await PulumiWorkspace.create("examples/sip-concierge", { stack: "dev", env: env() });
+    if (REDIS !== undefined) redis = await RedisServer.start(REDIS);
   });
 
   afterAll(async () => {
@@ -30,6 +33,7 @@ describe("examples/sip-concierge", { timeout: 300_000 }, () => {
     await ws?.dispose();
     await emulator?.close();
     await tap?.close();
+    await redis?.stop();
   });
 
   it("publishes resolved call routes", async () => {
@@ -43,8 +47,15 @@ describe("examples/sip-concierge", { timeout: 300_000 }, () => {
     expect(callRoutes[3]).toMatchObject({ maxDurationSeconds: 2 });
   });
 
-  it("routes calls as declared once the router reads the stack", async () => {
-    router = await RouterProcess.start(["--stack", STACK, "--port", "0"], {
+  it("routes calls as declared once the router reads the stack (the --help example)", async () => {
+    const help = execFileSync(process.execPath, [CLI, "router", "--help"], { encoding: "utf8" });
+    const example = helpExamples(help).find((args) => args.includes("--stack"))!;
+    expect(example.slice(1, 3)).toEqual(["--stack", "organization/sip-concierge/dev"]);
+    // As printed, on a free port and this test's own redis-server (the in-process store without one).
+    const args = example.slice(1).map((a) => (a === "8787" ? "0" : a.startsWith("redis://") ? (redis?.url ?? a) : a));
+    const store = args.indexOf("--store");
+    if (redis === undefined) args.splice(store, 2);
+    router = await RouterProcess.start(args, {
       cwd: ws.dir,
       env: { ...ws.env(), ...env(), OPENAI_WEBHOOK_SECRET: secret },
     });
