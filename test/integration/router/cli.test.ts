@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { TestEmulator } from "../../helpers/emulator";
 import { Calls, CLI, helpExamples, RouterProcess, tempDir, testSecret, WebhookTap } from "./helpers";
 import { API_KEY, ROUTES } from "./setup";
@@ -73,6 +74,18 @@ describe("router command", { timeout: 90_000 }, () => {
       expect(await router.decisionFor(id)).toMatchObject({ route: 0, action: "accept", outcome: "ok" });
       expect(await router.stop()).toBe(0);
     }
+  });
+
+  it("prints in the README only commands its --help examples run", async () => {
+    const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Router"), readme.indexOf("## Errors"));
+    const printed = section.split("\n").filter((l) => /^pulumi-openai-realtime (router|calls) /.test(l));
+    expect(printed.length).toBeGreaterThanOrEqual(9);
+    const examples = [
+      ...helpExamples((await cli(["router", "--help"])).stdout),
+      ...helpExamples((await cli(["calls", "--help"])).stdout),
+    ].map((args) => `pulumi-openai-realtime ${args.join(" ")}`);
+    for (const line of printed) expect(examples, line).toContain(line.trim());
   });
 
   it("--config resolves accept routes to their template's session", async () => {
