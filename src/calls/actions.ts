@@ -59,13 +59,14 @@ function send(client: RealtimeClient, callId: string, step: CallStep, timeout: n
 }
 
 /**
- * Whether an error says the call already is where `step` would take it. After
- * a lost response the retry meets its own earlier success; that is done, not
- * a failure.
+ * Whether an error says the call already is where `step` would take it (an
+ * earlier attempt whose answer was lost, or another router, got there
+ * first): `400 invalid_call_state` naming that state (`... it is 'accepted'
+ * ...`). A call moved elsewhere (rejected while we accepted) is a failure.
  */
-function alreadyApplied(error: unknown, step: CallStep, retried: boolean): boolean {
-  if (!isAPIError(error) || error.code !== "invalid_call_state") return false;
-  return retried || (error.apiMessage ?? error.message).includes(`'${TARGET_STATE[step.action]}'`);
+function alreadyApplied(error: unknown, step: CallStep): boolean {
+  if (!isAPIError(error) || error.status !== 400 || error.code !== "invalid_call_state") return false;
+  return /\bit is '([a-z_]+)'/.exec(error.apiMessage ?? "")?.[1] === TARGET_STATE[step.action];
 }
 
 /**
@@ -91,7 +92,7 @@ export async function runCallStep(
       await send(client, callId, step, timeout);
       return { outcome: "ok", attempts: attempt };
     } catch (error) {
-      if (alreadyApplied(error, step, attempt > 1)) return { outcome: "already_done", attempts: attempt };
+      if (alreadyApplied(error, step)) return { outcome: "already_done", attempts: attempt };
       const retryIndex = attempt - 1;
       let delayMs: number | undefined;
       if (retryIndex < maxRetries) {
