@@ -140,9 +140,9 @@ export class Transport {
   #gaveUp<E extends APIError | APIConnectionError>(err: E, retries: number, budget: number | undefined): E {
     err.retries = retries;
     if (budget !== undefined) {
-      err.message += ` (gave up after ${plural(retries, "retry", "retries")}: the next would pass the ${budget / 1000} s retry budget)`;
+      err.message += `; gave up after ${plural(retries, "retry", "retries")}: the next would pass the ${budget / 1000} s retry budget`;
     } else if (retries > 0) {
-      err.message += ` (gave up after ${plural(retries, "retry", "retries")})`;
+      err.message += `; gave up after ${plural(retries, "retry", "retries")}`;
     }
     return err;
   }

@@ -134,7 +134,7 @@ describe("timeouts and connection errors", () => {
     expect(err).toBeInstanceOf(APITimeoutError);
     expect(err).toBeInstanceOf(APIConnectionError);
     expect((err as Error).message).toBe(
-      "POST /realtime/calls/rtc_1/hangup: request timed out after 50 ms (gave up after 1 retry)",
+      "POST /realtime/calls/rtc_1/hangup: request timed out after 50 ms; gave up after 1 retry",
     );
     expect((err as APITimeoutError).retries).toBe(1);
     expect(server.requests).toHaveLength(2);
@@ -184,7 +184,7 @@ describe("timeouts and connection errors", () => {
     const err = await refused.calls.hangup("rtc_1").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIConnectionError);
     expect((err as Error).message).toBe(
-      `POST /realtime/calls/rtc_1/hangup: connection to http://127.0.0.2:${port} failed: connect ECONNREFUSED 127.0.0.2:${port} (gave up after 2 retries)`,
+      `POST /realtime/calls/rtc_1/hangup: connection to http://127.0.0.2:${port} failed: connect ECONNREFUSED 127.0.0.2:${port}; gave up after 2 retries`,
     );
     expect(sleeps).toEqual([500, 1000]);
     expect(held.requests).toHaveLength(0);

@@ -119,7 +119,7 @@ describe("retry budget", () => {
     const err = await client.calls.hangup("rtc_1").catch((e: unknown) => e);
     // Waits of 0.5 + 1 s fit in 3 s; the next (2 s) would end at 3.5 s.
     expect((err as Error).message).toBe(
-      "503 POST /realtime/calls/rtc_1/hangup: overloaded (gave up after 2 retries: the next would pass the 3 s retry budget)",
+      "503 POST /realtime/calls/rtc_1/hangup: overloaded; gave up after 2 retries: the next would pass the 3 s retry budget",
     );
     expect((err as InternalServerError).retries).toBe(2);
     expect(server.requests).toHaveLength(3);
@@ -131,7 +131,7 @@ describe("retry budget", () => {
       retryTimeout: 600_000,
     });
     await expect(client.calls.hangup("rtc_1")).rejects.toThrow(
-      "503 POST /realtime/calls/rtc_1/hangup: overloaded (gave up after 1 retry)",
+      "503 POST /realtime/calls/rtc_1/hangup: overloaded; gave up after 1 retry",
     );
     expect(server.requests).toHaveLength(2);
   });
