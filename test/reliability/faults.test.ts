@@ -113,4 +113,21 @@ describe("API faults", { timeout: 600_000 }, () => {
     expect(up.output).toContain('openai-realtime:maxRetries must be an integer from 0 to 100, got "lots"');
     await stack.ws.setConfig("openai-realtime:maxRetries", "3");
   });
+
+  it("pulumi config set openai-realtime:maxRequestsPerSecond paces every create of the up", async () => {
+    await stack.emulator.reset();
+    await stack.ws.run(["destroy", "--yes", "--skip-preview"], { check: true });
+    await stack.ws.setConfig("count", "3");
+    // The README's command, with a rate slow enough to see: three creates need at least 8 s.
+    await stack.ws.run(["config", "set", "openai-realtime:maxRequestsPerSecond", "0.25"], { check: true });
+    const started = Date.now();
+    const up = await stack.ws.up();
+    const elapsedMs = Date.now() - started;
+    expect(up.code, up.output).toBe(0);
+    expect(await successfulMints()).toBe(3);
+    expect(elapsedMs).toBeGreaterThanOrEqual(8_000);
+    await stack.ws.run(["config", "set", "openai-realtime:maxRequestsPerSecond", "20"], { check: true });
+    const again = await stack.ws.run(["up", "--yes", "--skip-preview", "--refresh=false"]);
+    expect(again.code, again.output).toBe(0);
+  });
 });
