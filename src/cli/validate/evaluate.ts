@@ -92,7 +92,11 @@ export function evaluateConfig(loaded: LoadedConfig, rules: readonly ResolvedRul
     if (problem.entry !== undefined) result.entry = problem.entry;
     return result;
   });
-  const findings = loaded.entries.flatMap((entry) => ruleResults(entry, rules, today));
+  // A field the schemas already refuse needs no second report from a rule.
+  const refused = new Set(loaded.problems.filter((p) => p.kind === "schema").map((p) => p.path));
+  const findings = loaded.entries
+    .flatMap((entry) => ruleResults(entry, rules, today))
+    .filter((result) => result.origin !== "rule" || !refused.has(result.path));
   const order = new Map(loaded.files.map((file, index) => [file, index]));
   const results = [...problems, ...findings].sort(
     (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column,
