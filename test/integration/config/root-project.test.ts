@@ -6,7 +6,15 @@ import { rootProject } from "./project";
 
 const API_KEY = "sk-root-project-test-7c1e";
 
-type Outputs = Record<string, Record<string, Record<string, unknown>>> & { callRoutes: Record<string, unknown>[] };
+type Section = Record<string, Record<string, unknown>>;
+type Outputs = {
+  templates: Section;
+  clientSecrets: Section;
+  realtimeSessions: Section;
+  transcriptionSessions: Section;
+  translationClientSecrets: Section;
+  callRoutes: Record<string, unknown>[];
+};
 
 describe("root project (realtime.yaml)", { timeout: 300_000 }, () => {
   const stack = useStack(rootProject(), API_KEY);
