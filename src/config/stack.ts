@@ -129,9 +129,12 @@ export function deployRealtimeConfig(config: RealtimeConfig, opts?: pulumi.Custo
 export function realtimeStack(options: { configFile?: string } = {}): RealtimeStackOutputs {
   const [namespace = "", key = ""] = CONFIG_FILE_KEY.split(":");
   const file = options.configFile ?? new pulumi.Config(namespace).get(key) ?? DEFAULT_CONFIG_FILE;
-  const loaded = loadRealtimeConfig(path.resolve(file));
+  // The program may live in node_modules (a realtime.yaml-only project), so
+  // paths are relative to the project, not to the program.
+  const root = pulumi.getRootDirectory();
+  const loaded = loadRealtimeConfig(path.resolve(root, file));
   if (loaded.problems.length > 0) {
-    const lines = loaded.problems.map((problem) => `  ${formatProblem(problem)}`);
+    const lines = loaded.problems.map((problem) => `  ${formatProblem(problem, root)}`);
     throw new pulumi.RunError(`${file} has ${loaded.problems.length} problem(s):\n${lines.join("\n")}`);
   }
   return deployRealtimeConfig(loaded.config);
