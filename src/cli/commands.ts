@@ -1,6 +1,7 @@
 import type { Command } from "./command";
 import { callsCommand } from "./calls";
 import { emulatorCommand } from "./emulator";
+import { initCommand } from "./init";
 import { routerCommand } from "./router";
 import { validateCommand } from "./validate";
 
@@ -8,4 +9,4 @@ import { validateCommand } from "./validate";
  * Every subcommand, in `--help` order. A new command is one module exporting
  * a `Command`, added here.
  */
-export const commands: readonly Command[] = [emulatorCommand, validateCommand, routerCommand, callsCommand];
+export const commands: readonly Command[] = [initCommand, validateCommand, emulatorCommand, routerCommand, callsCommand];
