@@ -24,7 +24,7 @@ export interface CheckFailure {
 }
 
 /** Input set by the resource layer when the resource is `protect`ed. */
-export const PROTECT_KEY = "__protect";
+export const PROTECT_KEY = "__protected";
 
 function withoutProvider(props: Props): Props {
   const { [PROVIDER_KEY]: _provider, ...rest } = props;
@@ -132,7 +132,7 @@ export function diff(kind: ResourceKind, olds: Props, news: Props, now: number =
     const why = expiryReason(expiresAt, typeof rotateBefore === "number" ? rotateBefore : 0, now);
     if (news[PROTECT_KEY] === true) {
       // The engine refuses to replace a protected resource, which would fail every preview from now on.
-      const reason = `${label} ${why}; it is protected, so it is kept: run \`pulumi state unprotect <urn>\` and \`pulumi up\` to re-mint it`;
+      const reason = `${label} ${why}; it is protected, so it is kept: remove \`protect\` from its options and run \`pulumi up\` to re-mint it`;
       report(reason, "warn");
       return { changes: false, reasons: [reason] };
     }

@@ -5,7 +5,7 @@ import { containsCredentials, CREDENTIAL_KEYS } from "../provider/credential-fie
 const CONFIG_API_KEY = "openai-realtime:apiKey";
 
 // Mirrors the provider's PROTECT_KEY without loading the provider's modules into the program.
-const PROTECT_KEY = "__protect";
+const PROTECT_KEY = "__protected";
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;

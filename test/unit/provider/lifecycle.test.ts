@@ -86,9 +86,9 @@ describe("check", () => {
   });
 
   it("carries the protect marker of the resource layer, outside the validated arguments", () => {
-    const result = check("ClientSecret", { session: SESSION, __protect: true });
+    const result = check("ClientSecret", { session: SESSION, __protected: true });
     expect(result.failures).toEqual([]);
-    expect(result.inputs.__protect).toBe(true);
+    expect(result.inputs.__protected).toBe(true);
   });
 
   it("names every failing property with the allowed values", () => {
@@ -184,11 +184,11 @@ describe("diff", () => {
   });
 
   it("keeps an expired token of a protected resource, which the engine could not replace, and says how to rotate it", () => {
-    const result = diff("ClientSecret", minted(), news({ __protect: true }), 2_000);
+    const result = diff("ClientSecret", minted(), news({ __protected: true }), 2_000);
     expect(result.changes).toBe(false);
     expect(result.reasons).toEqual([
       "ClientSecret sess_1 expired at 1970-01-01T00:33:20Z; it is protected, so it is kept: " +
-        "run `pulumi state unprotect <urn>` and `pulumi up` to re-mint it",
+        "remove `protect` from its options and run `pulumi up` to re-mint it",
     ]);
   });
 
