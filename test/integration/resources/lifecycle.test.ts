@@ -54,7 +54,7 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
       "POST /v1/realtime/translations/client_secrets": 1,
     });
     // The template learns its effective session from a secret of the shortest lifetime the API allows.
-    const recorded = (await stack.emulator.requests()) as Array<{ path: string; body: { expires_after?: { seconds: number } } }>;
+    const recorded = (await stack.emulator.requests()) as unknown as Array<{ path: string; body: { expires_after?: { seconds: number } } }>;
     const mints = recorded.filter((r) => r.path === "/v1/realtime/client_secrets").map((r) => r.body.expires_after?.seconds);
     expect(mints.sort()).toEqual([10, 600]);
 
