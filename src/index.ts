@@ -27,4 +27,4 @@ export type {
   TranscriptionSessionArgs,
   TranslationClientSecretArgs,
 } from "./resources";
-export { CONFIG_API_KEY, CONFIG_BASE_URL } from "./provider";
+export { CONFIG_API_KEY, CONFIG_BASE_URL } from "./provider/config-keys";

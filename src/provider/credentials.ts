@@ -1,8 +1,9 @@
 import { RealtimeClient } from "../client";
 
+import { CONFIG_API_KEY, CONFIG_BASE_URL } from "./config-keys";
+
 /** Stack config keys the provider reads (namespace `openai-realtime`). */
-export const CONFIG_API_KEY = "openai-realtime:apiKey";
-export const CONFIG_BASE_URL = "openai-realtime:baseUrl";
+export { CONFIG_API_KEY, CONFIG_BASE_URL };
 
 const REQUEST_TIMEOUT_MS = 60_000;
 

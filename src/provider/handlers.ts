@@ -8,6 +8,7 @@ import { revisionOf } from "./canonical";
 import { configureCredentials, realtimeClient } from "./credentials";
 import { describeFailure } from "./errors";
 import { KINDS } from "./kinds";
+import { migrateOutputs, STATE_VERSION } from "./state-version";
 import { containsUnknown, isUnknownAt, UNKNOWN } from "./unknowns";
 
 /** The property under which the engine keeps the serialized provider. */
@@ -79,7 +80,7 @@ export function diff(
   }
   if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
   if (spec.expires && isDue(olds, nowSeconds)) return { changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false };
-  if (olds[PROVIDER_KEY] !== news[PROVIDER_KEY]) return { changes: true };
+  if (olds[PROVIDER_KEY] !== news[PROVIDER_KEY] || olds.stateVersion !== STATE_VERSION) return { changes: true };
   return { changes: false };
 }
 
@@ -93,7 +94,8 @@ export async function create(kind: ResourceKind, inputs: Props): Promise<{ id: s
   } catch (err) {
     throw new Error(describeFailure(`creating ${kind}`, err));
   }
-  return spec.expires ? { id: minted.id, outs: { ...minted.outs, expired: false } } : minted;
+  const outs = { ...minted.outs, stateVersion: STATE_VERSION };
+  return { id: minted.id, outs: spec.expires ? { ...outs, expired: false } : outs };
 }
 
 /**
@@ -113,7 +115,10 @@ export function read(
   return { id, props: { ...state, expired } };
 }
 
-/** Only a new provider gets here (every argument change replaces): keep the outputs. */
-export function update(olds: Props): { outs: Props } {
-  return { outs: withoutProvider(olds) };
+/**
+ * Only a new provider or an older state version gets here (every argument
+ * change replaces): keep the outputs, brought to the current shape.
+ */
+export function update(kind: ResourceKind, olds: Props): { outs: Props } {
+  return { outs: migrateOutputs(kind, withoutProvider(olds)) };
 }

@@ -1,5 +1,6 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { EphemeralSession } from "./base";
+import * as pulumi from "@pulumi/pulumi";
+import { REALTIME_SESSION_TYPE } from "../tokens";
+import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions } from "./base";
 import type { RealtimeSessionCreateRequest } from "../schemas";
 
 /** Arguments of {@link RealtimeSession}. */
@@ -20,8 +21,14 @@ export interface RealtimeSessionArgs {
  * export const sessionId = session.sessionId;
  * ```
  */
-export class RealtimeSession extends EphemeralSession<RealtimeSessionCreateRequest> {
+export interface RealtimeSession extends EphemeralSessionOutputs<RealtimeSessionCreateRequest> {}
+export class RealtimeSession extends pulumi.CustomResource {
   constructor(name: string, args: RealtimeSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("RealtimeSession", name, args, opts);
+    super(
+      REALTIME_SESSION_TYPE,
+      name,
+      resourceProps("RealtimeSession", args, EPHEMERAL_SESSION_OUTPUTS),
+      secretOptions(opts, ["clientSecret"]),
+    );
   }
 }

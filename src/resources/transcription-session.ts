@@ -1,5 +1,6 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { EphemeralSession } from "./base";
+import * as pulumi from "@pulumi/pulumi";
+import { TRANSCRIPTION_SESSION_TYPE } from "../tokens";
+import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions } from "./base";
 import type { RealtimeTranscriptionSessionCreateRequest } from "../schemas";
 
 /** Arguments of {@link TranscriptionSession}. */
@@ -20,8 +21,14 @@ export interface TranscriptionSessionArgs {
  * export const sessionId = session.sessionId;
  * ```
  */
-export class TranscriptionSession extends EphemeralSession<RealtimeTranscriptionSessionCreateRequest> {
+export interface TranscriptionSession extends EphemeralSessionOutputs<RealtimeTranscriptionSessionCreateRequest> {}
+export class TranscriptionSession extends pulumi.CustomResource {
   constructor(name: string, args: TranscriptionSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("TranscriptionSession", name, args, opts);
+    super(
+      TRANSCRIPTION_SESSION_TYPE,
+      name,
+      resourceProps("TranscriptionSession", args, EPHEMERAL_SESSION_OUTPUTS),
+      secretOptions(opts, ["clientSecret"]),
+    );
   }
 }

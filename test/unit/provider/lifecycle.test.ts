@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { revisionOf } from "../../../src/provider/canonical";
 import { check, diff, isDue, read, update } from "../../../src/provider/handlers";
+import { STATE_VERSION } from "../../../src/provider/state-version";
 import { UNKNOWN } from "../../../src/provider/unknowns";
 
 const SESSION = { type: "realtime", model: "gpt-realtime", instructions: "Hi." };
@@ -12,10 +13,10 @@ function minted(overrides: Record<string, unknown> = {}) {
     value: "ek_0123456789abcdef0123456789abcdef",
     expiresAt: 2_000,
     sessionId: "sess_1",
-    session: { ...SESSION },
     revision: revisionOf(SESSION),
     expiresAfterSeconds: 600,
     rotateBeforeSeconds: 0,
+    stateVersion: STATE_VERSION,
     __provider: PROVIDER,
     ...overrides,
   };
@@ -108,14 +109,21 @@ describe("diff", () => {
   });
 
   it("never rotates a template, which holds no token", () => {
-    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), __provider: PROVIDER };
+    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), stateVersion: STATE_VERSION, __provider: PROVIDER };
     expect(diff("SessionTemplate", template, { session: SESSION, __provider: PROVIDER }, 10 ** 12)).toEqual({ changes: false });
   });
 
   it("treats a new provider alone as an update that keeps every output", () => {
     expect(diff("ClientSecret", minted(), news({ __provider: "exports.handler = newer" }), 1_000)).toEqual({ changes: true });
     const { __provider: _, ...outs } = minted();
-    expect(update(minted())).toEqual({ outs });
+    expect(update("ClientSecret", minted())).toEqual({ outs });
+  });
+
+  it("migrates state written by release 0.1.0 in place: token kept, effective session dropped", () => {
+    const { stateVersion: _v, ...v0 } = minted({ session: { ...SESSION } });
+    expect(diff("ClientSecret", v0, news(), 1_000)).toEqual({ changes: true });
+    const { __provider: _p, ...outs } = minted();
+    expect(update("ClientSecret", v0)).toEqual({ outs });
   });
 });
 

@@ -1,0 +1,7 @@
+// Stack config keys, apart from the code that reads them so that the
+// package entry point can export them without loading the HTTP client.
+
+/** Stack config key of the API key (set it with `pulumi config set --secret`). */
+export const CONFIG_API_KEY = "openai-realtime:apiKey";
+/** Stack config key of the API base URL. */
+export const CONFIG_BASE_URL = "openai-realtime:baseUrl";
