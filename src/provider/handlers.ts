@@ -8,7 +8,7 @@ import { revisionOf } from "./canonical";
 import { configureCredentials, realtimeClient } from "./credentials";
 import { describeFailure } from "./errors";
 import { KINDS } from "./kinds";
-import { migrateOutputs, STATE_VERSION } from "./state-version";
+import { migrateOutputs, needsMigration, STATE_VERSION } from "./state-version";
 import { containsUnknown, isUnknownAt, UNKNOWN } from "./unknowns";
 
 /** The property under which the engine keeps the serialized provider. */
@@ -60,8 +60,8 @@ export function isDue(olds: Props, nowSeconds: number): boolean {
 
 /**
  * Decides without any API call: changed arguments replace (listing them);
- * a token at its rotation point is replaced so `pulumi up` re-mints it; a new
- * provider alone is an update that keeps every output.
+ * a token at its rotation point is replaced so `pulumi up` re-mints it;
+ * outputs written by an older release are migrated by an in-place update.
  */
 export function diff(
   kind: ResourceKind,
@@ -80,7 +80,10 @@ export function diff(
   }
   if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
   if (spec.expires && isDue(olds, nowSeconds)) return { changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false };
-  if (olds[PROVIDER_KEY] !== news[PROVIDER_KEY] || olds.stateVersion !== STATE_VERSION) return { changes: true };
+  // A new serialized provider alone is no change: every release's text hands
+  // over to the same stable handlers. Outputs of an older shape are migrated
+  // in place.
+  if (needsMigration(kind, olds)) return { changes: true };
   return { changes: false };
 }
 
@@ -116,8 +119,8 @@ export function read(
 }
 
 /**
- * Only a new provider or an older state version gets here (every argument
- * change replaces): keep the outputs, brought to the current shape.
+ * Only outputs of an older shape get here (every argument change replaces):
+ * keep them, brought to the current shape.
  */
 export function update(kind: ResourceKind, olds: Props): { outs: Props } {
   return { outs: migrateOutputs(kind, withoutProvider(olds)) };

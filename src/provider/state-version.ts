@@ -16,6 +16,18 @@ export const STATE_VERSION = 1;
 
 const MINTED_SECRET_KINDS: ReadonlySet<ResourceKind> = new Set(["ClientSecret", "TranslationClientSecret"]);
 
+/**
+ * Whether outputs written by an earlier release differ from the current
+ * shape in more than their version number, so that an in-place update is
+ * worth its cost: the engine previews an update of a dynamic resource with
+ * its inputs standing in for its outputs, so dependents would show changes.
+ */
+export function needsMigration(kind: ResourceKind, outs: Record<string, unknown>): boolean {
+  const { stateVersion: _old, ...before } = outs;
+  const { stateVersion: _new, ...after } = migrateOutputs(kind, outs);
+  return Object.keys(before).length !== Object.keys(after).length;
+}
+
 /** Brings outputs written by any earlier release to the current shape. */
 export function migrateOutputs(kind: ResourceKind, outs: Record<string, unknown>): Record<string, unknown> {
   const migrated = { ...outs };

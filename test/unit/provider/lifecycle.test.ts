@@ -113,8 +113,8 @@ describe("diff", () => {
     expect(diff("SessionTemplate", template, { session: SESSION, __provider: PROVIDER }, 10 ** 12)).toEqual({ changes: false });
   });
 
-  it("treats a new provider alone as an update that keeps every output", () => {
-    expect(diff("ClientSecret", minted(), news({ __provider: "exports.handler = newer" }), 1_000)).toEqual({ changes: true });
+  it("treats a new serialized provider alone as no change", () => {
+    expect(diff("ClientSecret", minted(), news({ __provider: "exports.handler = newer" }), 1_000)).toEqual({ changes: false });
     const { __provider: _, ...outs } = minted();
     expect(update("ClientSecret", minted())).toEqual({ outs });
   });
@@ -122,6 +122,8 @@ describe("diff", () => {
   it("migrates state written by release 0.1.0 in place: token kept, effective session dropped", () => {
     const { stateVersion: _v, ...v0 } = minted({ session: { ...SESSION } });
     expect(diff("ClientSecret", v0, news(), 1_000)).toEqual({ changes: true });
+    const { stateVersion: _t, ...v0WithoutSession } = minted();
+    expect(diff("ClientSecret", v0WithoutSession, news(), 1_000)).toEqual({ changes: false });
     const { __provider: _p, ...outs } = minted();
     expect(update("ClientSecret", v0)).toEqual({ outs });
   });
