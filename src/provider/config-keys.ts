@@ -5,3 +5,7 @@
 export const CONFIG_API_KEY = "openai-realtime:apiKey";
 /** Stack config key of the API base URL. */
 export const CONFIG_BASE_URL = "openai-realtime:baseUrl";
+/** Stack config key of the OpenAI organization (`OpenAI-Organization`). */
+export const CONFIG_ORGANIZATION = "openai-realtime:organization";
+/** Stack config key of the OpenAI project (`OpenAI-Project`). */
+export const CONFIG_PROJECT = "openai-realtime:project";

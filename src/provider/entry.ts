@@ -32,11 +32,11 @@ export function provider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
     configure: async (req) => {
       config = req.config;
     },
-    check: async (_olds, news) => load().check(kind, news),
+    check: async (olds, news) => load().check(kind, news, olds),
     diff: async (_id, olds, news) => load().diff(kind, olds, news),
     create: async (inputs) => load().create(kind, inputs),
     read: async (id, props) => load().read(kind, id, props),
-    update: async (_id, olds) => load().update(kind, olds),
+    update: async (_id, olds, news) => load().update(kind, olds, news),
     delete: async () => {},
   };
 }

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { providerText } from "../provider/serialized";
 import type { ResourceKind } from "../tokens";
+import { prepareInputs } from "./inputs";
 
 // Every resource class extends pulumi.CustomResource directly with these
 // helpers rather than a chain of base classes: the SDK reads a fixed number
@@ -9,13 +10,19 @@ import type { ResourceKind } from "../tokens";
 
 /**
  * The properties registered for a resource of `kind`: each declared output
- * (unknown until the engine answers), the user's arguments, and the small
- * constant serialized provider of the kind.
+ * (unknown until the engine answers), the user's arguments as
+ * {@link prepareInputs} marks them, and the small constant serialized
+ * provider of the kind.
  */
-export function resourceProps(kind: ResourceKind, args: object, outputs: readonly string[]): pulumi.Inputs {
+export function resourceProps(
+  kind: ResourceKind,
+  args: object,
+  outputs: readonly string[],
+  opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.Inputs {
   const props: Record<string, unknown> = {};
   for (const key of outputs) props[key] = undefined;
-  return { ...props, ...args, __provider: providerText(kind) };
+  return { ...props, ...prepareInputs(args, opts), __provider: providerText(kind) };
 }
 
 /** `opts` with the kind's secret outputs stored encrypted and shown as `[secret]`. */

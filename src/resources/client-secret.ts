@@ -32,6 +32,6 @@ export interface ClientSecretArgs {
 export interface ClientSecret extends MintedSecretOutputs {}
 export class ClientSecret extends pulumi.CustomResource {
   constructor(name: string, args: ClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super(CLIENT_SECRET_TYPE, name, resourceProps("ClientSecret", args, MINTED_SECRET_OUTPUTS), secretOptions(opts, ["value"]));
+    super(CLIENT_SECRET_TYPE, name, resourceProps("ClientSecret", args, MINTED_SECRET_OUTPUTS, opts), secretOptions(opts, ["value"]));
   }
 }

@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { REALTIME_SESSION_TYPE } from "../tokens";
 import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions } from "./base";
+import { warnRetired } from "./retired";
+import type { ClientSecret } from "./client-secret";
 import type { RealtimeSessionCreateRequest } from "../schemas";
 
 /** Arguments of {@link RealtimeSession}. */
@@ -15,6 +17,12 @@ export interface RealtimeSessionArgs {
  * expired, the next `pulumi up` replaces it with a fresh one. Deleting it
  * makes no API call.
  *
+ * Retired endpoint: OpenAI removed the beta Realtime interface on
+ * 2026-05-12, and `POST /realtime/sessions` is reported to answer 404 since; the
+ * local emulator still serves it for migrations. Every preview and update
+ * warns once per resource. Use a {@link ClientSecret} with a
+ * `type: "realtime"` session instead.
+ *
  * @example
  * ```ts
  * const session = new RealtimeSession("legacy", { session: { model: "gpt-realtime", modalities: ["audio", "text"] } });
@@ -27,8 +35,9 @@ export class RealtimeSession extends pulumi.CustomResource {
     super(
       REALTIME_SESSION_TYPE,
       name,
-      resourceProps("RealtimeSession", args, EPHEMERAL_SESSION_OUTPUTS),
+      resourceProps("RealtimeSession", args, EPHEMERAL_SESSION_OUTPUTS, opts),
       secretOptions(opts, ["clientSecret"]),
     );
+    warnRetired(this, "RealtimeSession");
   }
 }

@@ -40,6 +40,6 @@ export class SessionTemplate extends pulumi.CustomResource {
   declare readonly revision: pulumi.Output<string>;
 
   constructor(name: string, args: SessionTemplateArgs, opts?: pulumi.CustomResourceOptions) {
-    super(SESSION_TEMPLATE_TYPE, name, resourceProps("SessionTemplate", args, ["model", "revision"]), opts);
+    super(SESSION_TEMPLATE_TYPE, name, resourceProps("SessionTemplate", args, ["model", "revision"], opts), opts);
   }
 }

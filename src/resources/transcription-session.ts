@@ -1,6 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TRANSCRIPTION_SESSION_TYPE } from "../tokens";
 import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions } from "./base";
+import { warnRetired } from "./retired";
+import type { ClientSecret } from "./client-secret";
 import type { RealtimeTranscriptionSessionCreateRequest } from "../schemas";
 
 /** Arguments of {@link TranscriptionSession}. */
@@ -15,6 +17,12 @@ export interface TranscriptionSessionArgs {
  * expired, the next `pulumi up` replaces it with a fresh one. Deleting it
  * makes no API call.
  *
+ * Retired endpoint: OpenAI removed the beta Realtime interface on
+ * 2026-05-12, and `POST /realtime/transcription_sessions` is reported to answer 404 since; the
+ * local emulator still serves it for migrations. Every preview and update
+ * warns once per resource. Use a {@link ClientSecret} with a
+ * `type: "transcription"` session instead.
+ *
  * @example
  * ```ts
  * const session = new TranscriptionSession("captions", { session: { input_audio_transcription: { model: "gpt-4o-transcribe" } } });
@@ -27,8 +35,9 @@ export class TranscriptionSession extends pulumi.CustomResource {
     super(
       TRANSCRIPTION_SESSION_TYPE,
       name,
-      resourceProps("TranscriptionSession", args, EPHEMERAL_SESSION_OUTPUTS),
+      resourceProps("TranscriptionSession", args, EPHEMERAL_SESSION_OUTPUTS, opts),
       secretOptions(opts, ["clientSecret"]),
     );
+    warnRetired(this, "TranscriptionSession");
   }
 }

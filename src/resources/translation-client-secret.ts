@@ -32,7 +32,7 @@ export class TranslationClientSecret extends pulumi.CustomResource {
     super(
       TRANSLATION_CLIENT_SECRET_TYPE,
       name,
-      resourceProps("TranslationClientSecret", args, MINTED_SECRET_OUTPUTS),
+      resourceProps("TranslationClientSecret", args, MINTED_SECRET_OUTPUTS, opts),
       secretOptions(opts, ["value"]),
     );
   }
