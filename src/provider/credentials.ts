@@ -1,4 +1,4 @@
-import { RealtimeClient } from "../client";
+import { RateLimiter, RealtimeClient, type ClientOptions } from "../client";
 
 /** Stack config keys the provider reads (namespace `openai-realtime`). */
 export const CONFIG_API_KEY = "openai-realtime:apiKey";
@@ -34,6 +34,7 @@ export function configureCredentials(config: ConfigSource | undefined): void {
     project: config?.get(CONFIG_PROJECT),
   };
   cached = undefined;
+  configureRetries(config);
 }
 
 /** The settings in force now, read at call time (no network). */
@@ -61,7 +62,80 @@ export function realtimeClient(): RealtimeClient {
   const key = [baseURL ?? "", apiKey, organization ?? "", project ?? ""].join("\u0000");
   // A hung API must not hold `pulumi up` for the SDK default of ten minutes per attempt.
   if (cached?.key !== key) {
-    cached = { key, client: new RealtimeClient({ apiKey, baseURL, organization, project, timeout: REQUEST_TIMEOUT_MS }) };
+    cached = { key, client: new RealtimeClient({ apiKey, baseURL, organization, project, timeout: REQUEST_TIMEOUT_MS, ...retryOptions() }) };
   }
   return cached.client;
 }
+
+// ---------------------------------------------------------------------------
+// Retries, timeouts and the shared rate limiter.
+//
+// An infrastructure run can wait minutes for a flaky API, so the provider's
+// retries have a time budget rather than the interactive SDK's two retries,
+// and every create of one `pulumi up` (all served by this one process) goes
+// through one limiter, so a 429 holds them all back together.
+
+/** Retries per request at most (the time budget usually ends them first). */
+export const CONFIG_MAX_RETRIES = "openai-realtime:maxRetries";
+/** Seconds the retries of one request may span. */
+export const CONFIG_RETRY_TIMEOUT_SECONDS = "openai-realtime:retryTimeoutSeconds";
+/** Requests started per second at most, across the whole `pulumi up`. */
+export const CONFIG_MAX_REQUESTS_PER_SECOND = "openai-realtime:maxRequestsPerSecond";
+/** Seconds one attempt may take before it is retried as a timeout. */
+export const CONFIG_REQUEST_TIMEOUT_SECONDS = "openai-realtime:requestTimeoutSeconds";
+
+/** The provider's defaults: about five minutes of retries, no rate cap, 60 s per attempt. */
+export const PROVIDER_RETRY_DEFAULTS = {
+  maxRetries: 20,
+  retryTimeoutSeconds: 300,
+  maxRequestsPerSecond: 0,
+  requestTimeoutSeconds: REQUEST_TIMEOUT_MS / 1000,
+} as const;
+
+let retrySettings: { options: Partial<ClientOptions> } | { error: string } = { options: {} };
+let limiter: RateLimiter | undefined;
+
+function numberSetting(config: ConfigSource | undefined, key: string, fallback: number, min: number, max: number, integer: boolean): number {
+  const raw = config?.get(key);
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    const kind = integer ? "an integer" : "a number";
+    throw new Error(`${key} must be ${kind} from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+/** Reads the four keys; a bad value is reported by the first request, naming the key and the range. */
+function configureRetries(config: ConfigSource | undefined): void {
+  try {
+    const d = PROVIDER_RETRY_DEFAULTS;
+    const maxRetries = numberSetting(config, CONFIG_MAX_RETRIES, d.maxRetries, 0, 100, true);
+    const retryTimeoutSeconds = numberSetting(config, CONFIG_RETRY_TIMEOUT_SECONDS, d.retryTimeoutSeconds, 0, 3600, false);
+    const rps = numberSetting(config, CONFIG_MAX_REQUESTS_PER_SECOND, d.maxRequestsPerSecond, 0, 10_000, false);
+    const timeoutSeconds = numberSetting(config, CONFIG_REQUEST_TIMEOUT_SECONDS, d.requestTimeoutSeconds, 0.001, 600, false);
+    // One limiter for the process: clients rebuilt for another key or endpoint still share it.
+    if (limiter === undefined || limiter.requestsPerSecond !== (rps === 0 ? Infinity : rps)) {
+      limiter = new RateLimiter({ requestsPerSecond: rps });
+    }
+    retrySettings = {
+      options: {
+        maxRetries,
+        retryTimeout: Math.round(retryTimeoutSeconds * 1000),
+        timeout: Math.round(timeoutSeconds * 1000),
+        rateLimiter: limiter,
+      },
+    };
+  } catch (err) {
+    retrySettings = { error: (err as Error).message };
+  }
+}
+
+/** The client options from the four keys (defaults when unset). @throws naming a key with a bad value. */
+function retryOptions(): Partial<ClientOptions> {
+  if ("error" in retrySettings) throw new Error(retrySettings.error);
+  return retrySettings.options;
+}
+
+// Before any Configure (and for a provider that gets none), the defaults apply.
+configureRetries(undefined);

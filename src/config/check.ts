@@ -1,0 +1,72 @@
+import { validate } from "../schemas/issues";
+import { describeValue, joinValues } from "../schemas/issue-text";
+import { entryId, parseFieldPath } from "./paths";
+import { ENTRY_SCHEMAS } from "./schema";
+import type { ConfigEntry, ConfigProblem } from "./types";
+
+const ROUTE_ACTIONS = ["accept", "refer", "reject"] as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Validates one entry with its section's schema. Returns the parsed value,
+ * or undefined after adding one problem per issue, each at the field's
+ * position.
+ */
+export function checkEntry(entry: ConfigEntry, problems: ConfigProblem[]): unknown {
+  const id = entryId(entry.section, entry.name);
+  const problem = (path: string, message: string): ConfigProblem => ({
+    kind: "schema",
+    ...entry.locate(parseFieldPath(path.slice(id.length))),
+    path,
+    entry: id,
+    message,
+  });
+  // A route's `action` picks its schema; without this check a wrong action
+  // would be reported against the whole route rather than the field.
+  if (entry.section === "callRoutes" && isObject(entry.value)) {
+    const action = entry.value["action"];
+    if (!(ROUTE_ACTIONS as readonly unknown[]).includes(action)) {
+      const path = `${id}.action`;
+      problems.push(
+        problem(
+          path,
+          action === undefined
+            ? `Missing required parameter: '${path}'. Supported values are: ${joinValues(ROUTE_ACTIONS)}.`
+            : `Invalid value for '${path}': ${describeValue(action)}. Supported values are: ${joinValues(ROUTE_ACTIONS)}.`,
+        ),
+      );
+      return undefined;
+    }
+  }
+  const result = validate(ENTRY_SCHEMAS[entry.section], entry.value, id);
+  if (result.ok) return result.value;
+  for (const issue of result.issues) problems.push(problem(issue.path, issue.message));
+  return undefined;
+}
+
+/**
+ * Checks that every `template:` (of a client secret or an accept route)
+ * names an entry of `templates`.
+ */
+export function checkTemplateReferences(entries: readonly ConfigEntry[], problems: ConfigProblem[]): void {
+  const templates = entries.filter((entry) => entry.section === "templates").map((entry) => entry.name);
+  for (const entry of entries) {
+    if (entry.section !== "clientSecrets" && entry.section !== "callRoutes") continue;
+    if (!isObject(entry.value)) continue;
+    const template = entry.value["template"];
+    if (typeof template !== "string" || template === "" || templates.includes(template)) continue;
+    const id = entryId(entry.section, entry.name);
+    const path = `${id}.template`;
+    const defined =
+      templates.length === 0 ? "No templates are defined." : `Defined templates are: ${joinValues(templates)}.`;
+    problems.push({
+      kind: "reference",
+      ...entry.locate(["template"]),
+      path,
+      entry: id,
+      message: `Unknown template ${describeValue(template)} in '${path}'. ${defined}`,
+    });
+  }
+}
