@@ -100,7 +100,9 @@ describe("bad input and API errors", { timeout: 300_000 }, () => {
 
   it("fails on injected server errors once retries are spent, then succeeds when they clear", async () => {
     stack.ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
+    // The provider retries for minutes by default; two retries keep this short.
     // One attempt plus two retries, all refused.
+    await stack.ws.setConfig("openai-realtime:maxRetries", "2");
     await stack.emulator.faults({ count: 3, statuses: [503] });
     const failed = await stack.ws.up();
     expect(failed.code).not.toBe(0);
