@@ -27,5 +27,5 @@ export type {
   TranscriptionSessionArgs,
   TranslationClientSecretArgs,
 } from "./resources";
-export { CONFIG_API_KEY, CONFIG_BASE_URL } from "./provider";
+export { CONFIG_API_KEY, CONFIG_BASE_URL, CONFIG_ORGANIZATION, CONFIG_PROJECT } from "./provider";
 export { realtimeStack, deployRealtimeConfig, CONFIG_FILE_KEY, type RealtimeStackOutputs } from "./config/stack";

@@ -1,9 +1,19 @@
 import { RateLimiter, RealtimeClient, type ClientOptions } from "../client";
 
-/** Stack config keys the provider reads (namespace `openai-realtime`). */
+/** Stack config key of the API key; set it with `pulumi config set --secret openai-realtime:apiKey <key>`. */
 export const CONFIG_API_KEY = "openai-realtime:apiKey";
+/** Stack config key of the API base URL (else `OPENAI_BASE_URL`, else `https://api.openai.com/v1`). */
 export const CONFIG_BASE_URL = "openai-realtime:baseUrl";
+/**
+ * Stack config key of the `OpenAI-Organization` header (else `OPENAI_ORG_ID`).
+ *
+ * @example
+ * ```sh
+ * pulumi config set openai-realtime:organization org_123
+ * ```
+ */
 export const CONFIG_ORGANIZATION = "openai-realtime:organization";
+/** Stack config key of the `OpenAI-Project` header (else `OPENAI_PROJECT_ID`). */
 export const CONFIG_PROJECT = "openai-realtime:project";
 
 const REQUEST_TIMEOUT_MS = 60_000;

@@ -1,2 +1,2 @@
 export { providerFor } from "./serialized";
-export { CONFIG_API_KEY, CONFIG_BASE_URL } from "./credentials";
+export { CONFIG_API_KEY, CONFIG_BASE_URL, CONFIG_ORGANIZATION, CONFIG_PROJECT } from "./credentials";
