@@ -23,7 +23,7 @@ describe("API faults", { timeout: 600_000 }, () => {
   async function minted(): Promise<{ ids: string[]; values: string[] }> {
     const { resources } = await stack.ws.exportState();
     const ids = resources.filter((r) => r.type === SECRET_TYPE).map((r) => r.id ?? "");
-    const { values } = (await stack.ws.outputs(true)) as { values?: string[] };
+    const { tokens: values } = (await stack.ws.outputs(true)) as { tokens?: string[] };
     return { ids, values: values ?? [] };
   }
 
