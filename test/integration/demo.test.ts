@@ -81,6 +81,12 @@ describe("npm run demo, as a newcomer runs it", { timeout: 900_000 }, () => {
     expect(demo.output.match(/Stack outputs of/g)).toHaveLength(1);
   });
 
+  it("checks the stack with the repo's policy pack, which the example complies with", () => {
+    expect(fs.existsSync(path.join(clone, "policy", "PulumiPolicy.yaml"))).toBe(true);
+    expect(demo.output).toContain("Checking the stack with the policy pack (policy/):");
+    expect(demo.output).toMatch(/✅ openai-realtime@v[\d.]+ \(local: policy\)/);
+  });
+
   it("carries no warning a newcomer cannot act on", () => {
     expect(demo.output).not.toContain("EBADENGINE");
     expect(demo.output).not.toMatch(/npm warn/i);

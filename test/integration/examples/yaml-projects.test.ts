@@ -54,7 +54,7 @@ describe("examples/transcription-desk", { timeout: 300_000 }, () => {
     expect(Object.keys(out["clientSecrets"] ?? {})).toEqual(["english-captions", "europe-captions"]);
     const captions = out["clientSecrets"]?.["english-captions"] ?? {};
     expect(captions["value"]).toMatch(/^ek_/);
-    expect((captions["expiresAt"] as number) - Date.now() / 1000).toBeGreaterThan(7000);
+    expect((captions["expiresAt"] as number) - Date.now() / 1000).toBeGreaterThan(500);
     expect(((await stack.ws.outputs()) as Outputs)["clientSecrets"]?.["english-captions"]?.["value"]).toBe("[secret]");
     const preview = await stack.ws.run(["preview", "--expect-no-changes"]);
     expect(preview.code, preview.output).toBe(0);
