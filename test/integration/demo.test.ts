@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeModulesBin, repoRoot, toolsBin } from "../../scripts/local-pulumi.js";
+import { readmeSnippet, shellCommands } from "../helpers/readme";
 
 const execFileAsync = promisify(execFile);
 const clone = fs.mkdtempSync(path.join(os.tmpdir(), "por-newcomer-"));
@@ -104,6 +105,8 @@ describe("npm run demo, as a newcomer runs it", { timeout: 900_000 }, () => {
       "npm run pulumi -- preview --diff",
       "npm run pulumi -- destroy --yes",
     ]);
+    // The README's quickstart shows the same three.
+    expect(shellCommands(readmeSnippet("try-next")).map((words) => words.join(" "))).toEqual(lines);
     const results = [];
     for (const line of lines) {
       const [command = "", ...args] = line.split(/\s+/);
