@@ -77,6 +77,11 @@ describe("pulumi-openai-realtime init", { timeout: 300_000 }, () => {
     const { ws, up } = await deploy(dir);
     expect(up.code, up.output).toBe(0);
     expect(up.output).toContain("+ 3 created");
+    // What realtime.yaml's first line points editors at is in the installed package.
+    const schemaRef = /\$schema=(\S+)/.exec(fs.readFileSync(path.join(ws.dir, "realtime.yaml"), "utf8"))?.[1] ?? "";
+    expect(schemaRef).toBe("./node_modules/pulumi-openai-realtime/schema/realtime.schema.json");
+    expect(fs.existsSync(path.join(ws.dir, schemaRef))).toBe(true);
+    expect(fs.existsSync(path.join(ws.dir, "node_modules/pulumi-openai-realtime/templates/yaml/Pulumi.yaml"))).toBe(true);
     const out = (await ws.outputs(true)) as Record<string, Record<string, Record<string, unknown>>>;
     expect(out["templates"]?.["assistant"]?.["model"]).toBe("gpt-realtime");
     expect(out["clientSecrets"]?.["web"]?.["value"]).toMatch(/^ek_/);
