@@ -1,0 +1,234 @@
+import type { RealtimeClient } from "../client/client";
+import { isWebhookVerificationError } from "../client/errors/guards";
+import type { WebhookHeaders } from "../client/webhook-signature";
+import type { CallRoute } from "../schemas/call-routes";
+import { runCallStep, type RetryPolicy, type StepOutcome } from "./actions";
+import { compileRoutes, type SipHeaderValue } from "./match";
+import { RouterMetrics } from "./metrics";
+import { stepsFor } from "./routes";
+import type { RouterStore } from "./store";
+import { isCallIncoming, verifyWebhook } from "./webhook";
+
+/** One structured log record; written as one JSON line. Never holds a secret. */
+export type LogRecord = Record<string, string | number | boolean | null>;
+
+/** Everything a {@link CallRouter} needs. */
+export interface CallRouterOptions {
+  routes: readonly CallRoute[];
+  client: RealtimeClient;
+  store: RouterStore;
+  /** The current webhook secrets (re-read on each delivery, for rotation). */
+  secrets: () => readonly string[];
+  /** Where log records go. @default one JSON line on stdout */
+  log?: ((record: LogRecord) => void) | undefined;
+  retry?: RetryPolicy | undefined;
+  /** How long a webhook id (and a call id) is remembered. @default 259200 (72 h, OpenAI's redelivery window) */
+  dedupSeconds?: number | undefined;
+  /** How often pending hang-ups are checked. @default 250 */
+  hangupPollMs?: number | undefined;
+  /** Seconds of clock skew a webhook timestamp may have. @default 300 */
+  toleranceSeconds?: number | undefined;
+}
+
+/** The HTTP answer to one delivery. */
+export interface DeliveryAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Webhook reasons that are the sender's fault answer 400; `payload_too_large` 413. */
+function refusal(reason: string): number {
+  return reason === "payload_too_large" ? 413 : 400;
+}
+
+/**
+ * Routes SIP calls: verifies each `realtime.call.incoming` delivery,
+ * acknowledges it, then accepts, refers or rejects the call as the first
+ * matching route says, and hangs it up at the route's `maxDurationSeconds`.
+ * Transport-free: `server.ts` puts it behind HTTP.
+ *
+ * @example
+ * const router = new CallRouter({ routes, client, store: new MemoryStore(), secrets: () => ["whsec_..."] });
+ * const answer = await router.deliver(rawBody, req.headers);
+ */
+export class CallRouter {
+  readonly metrics = new RouterMetrics();
+  readonly #options: CallRouterOptions;
+  readonly #match: (headers: readonly SipHeaderValue[]) => number;
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #log: (record: LogRecord) => void;
+  #poller: NodeJS.Timeout | undefined;
+  #polling = false;
+  #draining = false;
+
+  constructor(options: CallRouterOptions) {
+    this.#options = options;
+    this.#match = compileRoutes(options.routes);
+    this.#log = options.log ?? ((record) => void process.stdout.write(`${JSON.stringify(record)}\n`));
+  }
+
+  /** Number of call actions started and not finished. */
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
+
+  /** True once {@link drain} started: deliveries are answered 503 so the sender retries elsewhere. */
+  get draining(): boolean {
+    return this.#draining;
+  }
+
+  /** Starts firing due hang-ups from the store (also those another instance scheduled). */
+  start(): void {
+    const every = this.#options.hangupPollMs ?? 250;
+    this.#poller = setInterval(() => void this.#pollHangups(), every);
+  }
+
+  /** Refuses a delivery before verification (e.g. its body was over the size limit). */
+  refuse(reason: string, message: string): DeliveryAnswer {
+    this.metrics.verificationFailure(reason);
+    this.#write({ event: "webhook_refused", reason, detail: message });
+    return { status: refusal(reason), body: { error: { message, type: "invalid_request_error", code: reason } } };
+  }
+
+  /**
+   * Handles one delivery: verify, de-duplicate, answer, then act in the
+   * background (see {@link drain}). Resolves with the HTTP answer as soon as
+   * the webhook id is recorded.
+   */
+  async deliver(body: Buffer, headers: WebhookHeaders): Promise<DeliveryAnswer> {
+    const receivedAt = performance.now();
+    if (this.#draining) return { status: 503, body: { error: { message: "router is shutting down", code: "shutting_down" } } };
+    let event;
+    try {
+      event = verifyWebhook(body, headers, this.#options.secrets(), { tolerance: this.#options.toleranceSeconds });
+    } catch (error) {
+      if (!isWebhookVerificationError(error)) throw error;
+      return this.refuse(error.reason, error.message);
+    }
+    const webhookId = headerValue(headers, "webhook-id") ?? event.id;
+    if (!isCallIncoming(event)) {
+      if (event.type === "realtime.call.incoming") return this.refuse("invalid_payload", "realtime.call.incoming without data.call_id and data.sip_headers");
+      this.metrics.webhook("ignored");
+      this.#write({ event: "webhook_ignored", webhookId, type: event.type });
+      return { status: 200, body: { ignored: event.type } };
+    }
+    const callId = event.data.call_id;
+    const ttl = this.#options.dedupSeconds ?? 259_200;
+    let first: boolean;
+    try {
+      // The call id too: a call is decided once, whatever delivery announces it.
+      first = (await this.#options.store.claim(`webhook:${webhookId}`, ttl)) && (await this.#options.store.claim(`call:${callId}`, ttl));
+    } catch (error) {
+      this.#write({ event: "store_error", webhookId, callId, detail: (error as Error).message });
+      return { status: 503, body: { error: { message: "store unavailable, retry later", code: "store_unavailable" } } };
+    }
+    if (!first) {
+      this.metrics.webhook("duplicate");
+      this.#write({ event: "webhook_duplicate", webhookId, callId });
+      return { status: 200, body: { duplicate: true } };
+    }
+    this.metrics.webhook("handled");
+    this.#track(this.#decide(callId, webhookId, event.data.sip_headers, receivedAt));
+    return { status: 202, body: { call_id: callId } };
+  }
+
+  /** Stops taking deliveries, waits for in-flight actions, stops the hang-up poller. */
+  async drain(): Promise<void> {
+    this.#draining = true;
+    clearInterval(this.#poller);
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async #decide(callId: string, webhookId: string, sipHeaders: readonly SipHeaderValue[], receivedAt: number): Promise<void> {
+    const index = this.#match(sipHeaders);
+    const route = index >= 0 ? this.#options.routes[index] : undefined;
+    const steps = stepsFor(route);
+    let attempts = 0;
+    let outcome: StepOutcome = "ok";
+    let error: string | undefined;
+    for (const step of steps) {
+      const result = await runCallStep(this.#options.client, callId, step, this.#options.retry);
+      attempts += result.attempts;
+      if (result.outcome === "already_done" && outcome === "ok") outcome = "already_done";
+      if (result.outcome === "failed") {
+        outcome = "failed";
+        error = result.error;
+        break;
+      }
+    }
+    const max = route !== undefined && route.action !== "reject" ? route.maxDurationSeconds : undefined;
+    let hangupAt: string | null = null;
+    if (outcome !== "failed" && max !== undefined) {
+      const due = Date.now() + max * 1000;
+      hangupAt = new Date(due).toISOString();
+      await this.#options.store.scheduleHangup(callId, due).catch((e: Error) => {
+        hangupAt = null;
+        this.#write({ event: "store_error", callId, detail: e.message });
+      });
+    }
+    const action = route?.action ?? "reject";
+    const seconds = (performance.now() - receivedAt) / 1000;
+    this.metrics.decision(action, outcome, seconds);
+    this.#write({
+      event: "decision",
+      callId,
+      webhookId,
+      route: index >= 0 ? index : null,
+      action,
+      outcome,
+      attempts,
+      latencyMs: Math.round(seconds * 10_000) / 10,
+      ...(hangupAt !== null ? { hangupAt } : {}),
+      ...(error !== undefined ? { error } : {}),
+    });
+  }
+
+  async #pollHangups(): Promise<void> {
+    if (this.#polling || this.#draining) return;
+    this.#polling = true;
+    try {
+      const due = await this.#options.store.takeDueHangups(Date.now(), 50, 30_000);
+      for (const callId of due) this.#track(this.#hangup(callId));
+    } catch (error) {
+      this.#write({ event: "store_error", detail: (error as Error).message });
+    } finally {
+      this.#polling = false;
+    }
+  }
+
+  async #hangup(callId: string): Promise<void> {
+    const started = performance.now();
+    const result = await runCallStep(this.#options.client, callId, { action: "hangup" }, this.#options.retry);
+    await this.#options.store.completeHangup(callId).catch(() => undefined);
+    const seconds = (performance.now() - started) / 1000;
+    this.metrics.decision("hangup", result.outcome, seconds);
+    this.#write({
+      event: "decision",
+      callId,
+      webhookId: null,
+      route: null,
+      action: "hangup",
+      reason: "max_duration",
+      outcome: result.outcome,
+      attempts: result.attempts,
+      latencyMs: Math.round(seconds * 10_000) / 10,
+      ...(result.error !== undefined ? { error: result.error } : {}),
+    });
+  }
+
+  #track(work: Promise<void>): void {
+    const tracked = work.catch((error: Error) => this.#write({ event: "internal_error", detail: error.message }));
+    this.#inFlight.add(tracked);
+    void tracked.finally(() => this.#inFlight.delete(tracked));
+  }
+
+  #write(record: LogRecord): void {
+    this.#log({ time: new Date().toISOString(), ...record });
+  }
+}
+
+function headerValue(headers: WebhookHeaders, name: string): string | undefined {
+  if (typeof headers.get === "function") return (headers as { get(n: string): string | null }).get(name) ?? undefined;
+  const value = (headers as Record<string, string | readonly string[] | undefined>)[name];
+  return typeof value === "string" ? value : undefined;
+}

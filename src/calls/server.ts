@@ -1,0 +1,118 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { CallRouter } from "./router";
+import type { RouterStore } from "./store";
+
+/** How to serve a {@link CallRouter}. */
+export interface RouterServerOptions {
+  router: CallRouter;
+  store: RouterStore;
+  /** @default 0 (a free port) */
+  port?: number | undefined;
+  /** @default "127.0.0.1" */
+  host?: string | undefined;
+  /** Largest webhook body read; larger ones are refused with 413. @default 65536 */
+  maxBodyBytes?: number | undefined;
+}
+
+/** A listening router. */
+export interface RunningRouter {
+  /** e.g. `http://127.0.0.1:8787` */
+  url: string;
+  port: number;
+  /** Graceful stop: no new deliveries, in-flight actions finish, then the store closes. */
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string, type = "application/json"): void {
+  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** Reads the body up to `limit` bytes; undefined when it is larger. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? "0");
+    if (declared > limit) {
+      req.resume();
+      resolve(undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on("end", () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+/**
+ * Serves `POST /webhook`, `GET /healthz` and `GET /metrics` on loopback (by
+ * default) and starts the hang-up poller.
+ *
+ * @example
+ * const running = await startRouterServer({ router, store, port: 8787 });
+ * console.log(`listening on ${running.url}`);
+ */
+export async function startRouterServer(options: RouterServerOptions): Promise<RunningRouter> {
+  const { router, store } = options;
+  const limit = options.maxBodyBytes ?? 65_536;
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/webhook") {
+      if (req.method !== "POST") return send(res, 405, JSON.stringify({ error: { message: "use POST" } }));
+      const body = await readBody(req, limit);
+      const answer =
+        body === undefined
+          ? router.refuse("payload_too_large", `Webhook body is larger than ${limit} bytes`)
+          : await router.deliver(body, req.headers);
+      return send(res, answer.status, JSON.stringify(answer.body));
+    }
+    if (path === "/healthz" && req.method === "GET") {
+      let storeOk = true;
+      await store.ping().catch(() => (storeOk = false));
+      const ok = storeOk && !router.draining;
+      const status = ok ? "ok" : router.draining ? "draining" : "store_unavailable";
+      return send(res, ok ? 200 : 503, JSON.stringify({ status, store: store.kind, inFlight: router.inFlight }));
+    }
+    if (path === "/metrics" && req.method === "GET") {
+      const pendingHangups = await store.pendingHangups().catch(() => undefined);
+      const text = router.metrics.render({ inFlight: router.inFlight, ...(pendingHangups !== undefined ? { pendingHangups } : {}) });
+      return send(res, 200, text, "text/plain; version=0.0.4; charset=utf-8");
+    }
+    send(res, 404, JSON.stringify({ error: { message: `no route ${req.method} ${path}; try POST /webhook, GET /healthz, GET /metrics` } }));
+  };
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) send(res, 500, JSON.stringify({ error: { message: error.message } }));
+    });
+  });
+  // The sender's keep-alive connections must not hold a shutdown open.
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? "127.0.0.1";
+  router.start();
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await router.drain();
+        server.closeAllConnections();
+        await stopped;
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * What routers share: the de-duplication marks and the pending hang-ups.
+ * Every method is atomic across all routers using the same store, so any
+ * number of instances can share one.
+ */
+export interface RouterStore {
+  /** Human-readable kind for logs, e.g. `memory` or `redis`. */
+  readonly kind: string;
+  /**
+   * Marks `key` as taken for `ttlSeconds`. Resolves true for the one caller
+   * that took it, false for everyone after it (until it expires).
+   */
+  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Schedules (or moves) the hang-up of `callId` at `dueAtMs` (unix ms). */
+  scheduleHangup(callId: string, dueAtMs: number): Promise<void>;
+  /**
+   * Leases up to `limit` hang-ups due at `nowMs`: each is pushed to
+   * `nowMs + leaseMs`, so no other router takes it meanwhile, and comes due
+   * again if the taker dies before {@link completeHangup}.
+   */
+  takeDueHangups(nowMs: number, limit: number, leaseMs: number): Promise<string[]>;
+  /** Drops a hang-up that was carried out (or is no longer needed). */
+  completeHangup(callId: string): Promise<void>;
+  /** Number of hang-ups scheduled. */
+  pendingHangups(): Promise<number>;
+  /** Resolves when the store answers; rejects otherwise (for `/healthz`). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The default store: one process's memory. De-duplication and hang-ups do
+ * not survive a restart and are not shared with other instances; use
+ * `RedisStore` for that.
+ *
+ * @example
+ * const store = new MemoryStore();
+ * await store.claim("webhook:wh_1", 86400); // true
+ * await store.claim("webhook:wh_1", 86400); // false
+ */
+export class MemoryStore implements RouterStore {
+  readonly kind = "memory";
+  readonly #claims = new Map<string, number>();
+  readonly #hangups = new Map<string, number>();
+  readonly #now: () => number;
+
+  /** @param now clock in ms, for tests. @default Date.now */
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    const now = this.#now();
+    const expiresAt = this.#claims.get(key);
+    if (expiresAt !== undefined && expiresAt > now) return false;
+    this.#claims.set(key, now + ttlSeconds * 1000);
+    if (this.#claims.size % 1024 === 0) this.#prune(now);
+    return true;
+  }
+
+  async scheduleHangup(callId: string, dueAtMs: number): Promise<void> {
+    this.#hangups.set(callId, dueAtMs);
+  }
+
+  async takeDueHangups(nowMs: number, limit: number, leaseMs: number): Promise<string[]> {
+    const due = [...this.#hangups].filter(([, at]) => at <= nowMs).sort((a, b) => a[1] - b[1]).slice(0, limit);
+    for (const [id] of due) this.#hangups.set(id, nowMs + leaseMs);
+    return due.map(([id]) => id);
+  }
+
+  async completeHangup(callId: string): Promise<void> {
+    this.#hangups.delete(callId);
+  }
+
+  async pendingHangups(): Promise<number> {
+    return this.#hangups.size;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  // Expired marks are dropped now and then so a long-running router's memory stays flat.
+  #prune(now: number): void {
+    for (const [key, expiresAt] of this.#claims) if (expiresAt <= now) this.#claims.delete(key);
+  }
+}

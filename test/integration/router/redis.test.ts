@@ -1,0 +1,108 @@
+// Past one process: routers sharing one Redis act once on a redelivered
+// webhook, and a hang-up timer outlives the router that scheduled it.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestEmulator } from "../../helpers/emulator";
+import { Calls, RedisServer, redisServerPath, RouterProcess, sendDelivery, tempDir, testSecret, WebhookTap } from "./helpers";
+import { API_KEY } from "./setup";
+
+const REDIS = redisServerPath();
+const ACCEPTS = "POST /v1/realtime/calls/{call_id}/accept";
+const ROUTES = [
+  { match: { to: "sip:+1800*" }, action: "accept", session: { type: "realtime", model: "gpt-realtime" }, maxDurationSeconds: 2 },
+  { action: "accept", session: { type: "realtime", model: "gpt-realtime", instructions: "Hello." } },
+];
+
+describe.skipIf(REDIS === undefined)(
+  `router with --store redis${REDIS === undefined ? " (skipped: redis-server is not installed; apt-get install redis-server)" : ""}`,
+  { timeout: 90_000 },
+  () => {
+    let redis: RedisServer;
+    let emulator: TestEmulator;
+    let tap: WebhookTap;
+    let calls: Calls;
+    let dir: string;
+    const secret = testSecret();
+    const routers: RouterProcess[] = [];
+
+    const startRouter = async (): Promise<RouterProcess> => {
+      const router = await RouterProcess.start(["--routes", "routes.json", "--port", "0", "--store", redis.url], {
+        cwd: dir,
+        env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url, OPENAI_WEBHOOK_SECRET: secret },
+      });
+      routers.push(router);
+      return router;
+    };
+
+    /** A call whose webhook the tap holds, so the test decides where it goes. */
+    const heldCall = async (to: string) => {
+      const id = await calls.incoming({ To: to, From: "sip:+1" });
+      return { id, delivery: await tap.deliveryFor(id) };
+    };
+
+    beforeAll(async () => {
+      redis = await RedisServer.start(REDIS!);
+      dir = tempDir();
+      fs.writeFileSync(path.join(dir, "routes.json"), JSON.stringify(ROUTES));
+      tap = await new WebhookTap("").start();
+      tap.mode = "hold";
+      emulator = await TestEmulator.start({ apiKey: API_KEY, webhookUrl: tap.url, webhookSecret: secret });
+      calls = new Calls(emulator.url);
+    });
+
+    afterAll(async () => {
+      for (const router of routers) await router.stop();
+      await emulator?.close();
+      await tap?.close();
+      await redis?.stop();
+      if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("two routers on one Redis act once on a redelivered webhook", async () => {
+      const [a, b] = await Promise.all([startRouter(), startRouter()]);
+      const { id, delivery } = await heldCall("sip:+14155550123@x");
+      const answers = await Promise.all([a!, b!, a!, b!].map((r) => sendDelivery(`${r.url}/webhook`, delivery, secret)));
+      expect(answers.filter((x) => x.status === 202)).toHaveLength(1);
+      expect(answers.filter((x) => x.status === 200)).toHaveLength(3);
+      await calls.waitFor(id, "accepted");
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await emulator.stats()).requests[ACCEPTS]).toBe(1);
+      const decisions = [...a!.decisions(), ...b!.decisions()].filter((l) => l.callId === id);
+      expect(decisions).toHaveLength(1);
+      const health = (await (await fetch(`${a!.url}/healthz`)).json()) as { store: string };
+      expect(health.store).toBe("redis");
+    });
+
+    it("another instance fires the hang-up of a router that died", async () => {
+      const [a, b] = routers;
+      const { id, delivery } = await heldCall("sip:+18005550100@x");
+      expect((await sendDelivery(`${a!.url}/webhook`, delivery, secret)).status).toBe(202);
+      const decision = await a!.decisionFor(id);
+      a!.child.kill("SIGKILL");
+      await a!.exited;
+      await calls.waitFor(id, "ended", 10_000);
+      const hangup = await b!.hangupFor(id);
+      expect(hangup).toMatchObject({ outcome: "ok", reason: "max_duration" });
+      const late = Date.parse(String(hangup!.time)) - Date.parse(String(decision.hangupAt));
+      expect(late).toBeGreaterThanOrEqual(0);
+      expect(late).toBeLessThan(2_000);
+    });
+
+    it("a restarted router fires a hang-up scheduled before the restart", async () => {
+      await routers[1]!.stop();
+      const first = await startRouter();
+      const { id, delivery } = await heldCall("sip:+18005550101@x");
+      expect((await sendDelivery(`${first.url}/webhook`, delivery, secret)).status).toBe(202);
+      const decision = await first.decisionFor(id);
+      expect(decision.hangupAt).toEqual(expect.any(String));
+      expect(await first.stop()).toBe(0);
+      expect((await calls.get(id)).status).toBe("accepted");
+      const restarted = await startRouter();
+      await calls.waitFor(id, "ended", 10_000);
+      const hangup = await restarted.hangupFor(id);
+      expect(hangup).toMatchObject({ outcome: "ok" });
+      expect(Date.parse(String(hangup!.time))).toBeGreaterThanOrEqual(Date.parse(String(decision.hangupAt)));
+    });
+  },
+);

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { compileMatcher, compileRoutes, sipUri } from "../../../src/calls/match";
+import type { CallRoute } from "../../../src/schemas/call-routes";
+
+describe("compileMatcher", () => {
+  it.each([
+    ["sip:+14155550123@x", "sip:+14155550123@x", true],
+    ["sip:+14155550123@x", "sip:+14155550123@y", false],
+    ["sip:+1415*", "sip:+14155550123@x", true],
+    ["sip:+1415*", "sip:+12125550123@x", false],
+    ["sip:+1415555012?@x", "sip:+14155550123@x", true],
+    ["sip:+1415555012?@x", "sip:+141555501234@x", false],
+    ["a.b", "axb", false],
+    ["/^sip:\\+44/", "sip:+442071234567@uk", true],
+    ["/^SIP:/i", "sip:+1@x", true],
+    ["/gold/g", "gold", true],
+  ])("%s against %s -> %s", (pattern, value, expected) => {
+    const test = compileMatcher(pattern);
+    expect(test(value)).toBe(expected);
+    expect(test(value)).toBe(expected); // stateless: a /g flag must not make the second call differ
+  });
+
+  it("names an invalid regular expression", () => {
+    expect(() => compileMatcher("/(/")).toThrow(/^Invalid regular expression \/\(\/: /);
+  });
+});
+
+describe("sipUri", () => {
+  it.each([
+    ['"Alice" <sip:+1415@example.com>;tag=1', "sip:+1415@example.com"],
+    ["<sip:+1415@example.com>", "sip:+1415@example.com"],
+    ["sip:+1415@example.com;tag=2", "sip:+1415@example.com"],
+  ])("%s -> %s", (value, uri) => expect(sipUri(value)).toBe(uri));
+});
+
+describe("compileRoutes", () => {
+  const routes: CallRoute[] = [
+    { match: { to: "sip:+1415*", headers: { "X-Tier": "gold" } }, action: "reject", statusCode: 480 },
+    { match: { to: "sip:+1415*" }, action: "reject", statusCode: 486 },
+    { match: { from: "/^sip:\\+44/" }, action: "refer", targetUri: "tel:+1" },
+  ];
+  const match = compileRoutes(routes);
+
+  it("returns the first route whose every condition holds", () => {
+    expect(match([{ name: "To", value: "<sip:+14155550123@x>" }, { name: "x-tier", value: "gold" }])).toBe(0);
+    expect(match([{ name: "to", value: "sip:+14155550123@x" }, { name: "X-Tier", value: "silver" }])).toBe(1);
+    expect(match([{ name: "From", value: '"UK" <sip:+4420@uk>;tag=3' }])).toBe(2);
+    expect(match([{ name: "To", value: "sip:+1212@x" }])).toBe(-1);
+  });
+
+  it("matches every call with an empty or missing match", () => {
+    expect(compileRoutes([{ action: "reject" }])([])).toBe(0);
+    expect(compileRoutes([{ match: {}, action: "reject" }])([{ name: "To", value: "x" }])).toBe(0);
+  });
+
+  it("names the route of an invalid regular expression", () => {
+    expect(() => compileRoutes([{ match: { headers: { "X-A": "/[/" } }, action: "reject" }])).toThrow(/^callRoutes\[0\]\.match: Invalid regular expression/);
+  });
+});
