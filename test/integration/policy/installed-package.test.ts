@@ -10,16 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeModulesBin, repoRoot } from "../../../scripts/local-pulumi.js";
 import { TestEmulator } from "../../helpers/emulator";
 import { PulumiWorkspace } from "../../helpers/pulumi";
+import { readmeSnippet, shellCommands } from "../../helpers/readme";
 
 const execFileAsync = promisify(execFile);
-const README = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
-
-/** The fenced block after `<!-- validate-example:<name> -->` in README.md. */
-function readmeBlock(name: string): string {
-  const match = new RegExp(`<!-- validate-example:${name} -->\\n\`\`\`[a-z]*\\n([\\s\\S]*?)\`\`\``).exec(README);
-  if (match?.[1] === undefined) throw new Error(`README.md has no validate-example:${name} block`);
-  return match[1];
-}
 
 /** Lays out node_modules as `npm install pulumi-openai-realtime` would: a copy of the packed files. */
 function install(project: string): string {
@@ -67,9 +60,11 @@ describe("installed package", { timeout: 300_000 }, () => {
     expect(fs.existsSync(path.join(installed, "node_modules"))).toBe(false);
   });
 
-  it("blocks a violating stack with `pulumi preview --policy-pack node_modules/pulumi-openai-realtime/policy`", async () => {
+  it("blocks a violating stack with the README's `pulumi preview --policy-pack ...`", async () => {
+    const [command] = shellCommands(readmeSnippet("policy-pack-preview"));
+    expect(command).toEqual(["pulumi", "preview", "--policy-pack", "node_modules/pulumi-openai-realtime/policy"]);
     await ws.setConfig("scenario", "violating");
-    const preview = await ws.run(["preview", "--policy-pack", "node_modules/pulumi-openai-realtime/policy"]);
+    const preview = await ws.run(command!.slice(1));
     expect(preview.code).not.toBe(0);
     expect(preview.output).toContain("openai-realtime@v0.1.0 (local: node_modules/pulumi-openai-realtime/policy)");
     for (const id of ["OAIRT001", "OAIRT002", "OAIRT003", "OAIRT005", "OAIRT006", "OAIRT010"]) {
@@ -82,7 +77,7 @@ describe("installed package", { timeout: 300_000 }, () => {
   });
 
   it("reads the README's policy config with --policy-pack-config", async () => {
-    const config = /<!-- policy-config-example -->\n```json\n([\s\S]*?)```/.exec(README)?.[1] ?? "";
+    const config = readmeSnippet("policy-config").code;
     fs.writeFileSync(path.join(ws.dir, "policy-config.json"), config);
     await ws.setConfig("scenario", "compliant");
     // The example remediates the TTL to 300 seconds, so the compliant stack's 600 s secret is clamped.
@@ -111,14 +106,14 @@ describe("installed package", { timeout: 300_000 }, () => {
   }
 
   it("runs the README's validate example as printed", async () => {
-    const command = readmeBlock("command").trim();
-    fs.writeFileSync(path.join(ws.dir, "realtime.yaml"), readmeBlock("yaml"));
-    expect(await sh(command)).toEqual({ code: 1, stdout: readmeBlock("output") });
+    const command = readmeSnippet("validate-command").code.trim();
+    fs.writeFileSync(path.join(ws.dir, "realtime.yaml"), readmeSnippet("validate-yaml").code);
+    expect(await sh(command)).toEqual({ code: 1, stdout: readmeSnippet("validate-output").code });
 
-    fs.writeFileSync(path.join(ws.dir, "realtime.yaml"), readmeBlock("suppressed-yaml"));
-    expect(await sh(command)).toEqual({ code: 0, stdout: readmeBlock("suppressed-output") });
+    fs.writeFileSync(path.join(ws.dir, "realtime.yaml"), readmeSnippet("validate-suppressed-yaml").code);
+    expect(await sh(command)).toEqual({ code: 0, stdout: readmeSnippet("validate-suppressed-output").code });
 
-    const sarif = await sh(readmeBlock("sarif-command").trim());
+    const sarif = await sh(readmeSnippet("validate-sarif-command").code.trim());
     expect(sarif.code).toBe(0);
     const log = JSON.parse(fs.readFileSync(path.join(ws.dir, "realtime.sarif"), "utf8")) as {
       runs: Array<{ results: Array<{ ruleId: string; suppressions?: Array<{ justification: string }> }> }>;
