@@ -38,18 +38,42 @@ function toolPath(basePath = process.env.PATH || "") {
   return [toolsBin, nodeModulesBin, basePath].join(path.delimiter);
 }
 
+// What a Pulumi run may inherit from the calling shell when it must not
+// depend on it: the tools on PATH, the user's home and temp folders, the
+// locale. Nothing else: a developer's OPENAI_API_KEY, OPENAI_ORG_ID,
+// OPENAI_BASE_URL, NODE_OPTIONS or PULUMI_ACCESS_TOKEN stays out.
+const INHERITED = new Set(["PATH", "HOME", "USER", "LOGNAME", "SHELL", "TMPDIR", "TMP", "TEMP", "TZ", "LANG", "LANGUAGE"]);
+
+/**
+ * The allow-listed part of an environment (PATH, HOME, user, temp folders,
+ * time zone and locale, `LC_*`).
+ * @param {Record<string, string | undefined>} [source]
+ * @returns {Record<string, string>}
+ */
+function isolatedEnv(source = process.env) {
+  /** @type {Record<string, string>} */
+  const env = {};
+  for (const [k, v] of Object.entries(source)) {
+    if (v !== undefined && (INHERITED.has(k) || k.startsWith("LC_"))) env[k] = v;
+  }
+  return env;
+}
+
 /**
  * Environment for a non-interactive Pulumi run on a `file://` backend.
  * @param {string} stateDir folder that holds the backend and PULUMI_HOME
  * @param {Record<string, string | undefined>} [extra] variables to add or override
+ * @param {Record<string, string | undefined>} [base] what to start from: the
+ *   whole process environment by default, `isolatedEnv()` for runs that must
+ *   not see the caller's variables
  * @returns {Record<string, string>}
  */
-function pulumiEnv(stateDir, extra = {}) {
+function pulumiEnv(stateDir, extra = {}, base = process.env) {
   fs.mkdirSync(path.join(stateDir, "backend"), { recursive: true });
   fs.mkdirSync(path.join(stateDir, "home"), { recursive: true });
   /** @type {Record<string, string>} */
   const env = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries(base)) if (v !== undefined) env[k] = v;
   Object.assign(env, {
     PATH: toolPath(env.PATH),
     PULUMI_BACKEND_URL: `file://${path.join(stateDir, "backend")}`,
@@ -76,5 +100,6 @@ module.exports = {
   pinnedPulumiVersion,
   cacheDir,
   toolPath,
+  isolatedEnv,
   pulumiEnv,
 };

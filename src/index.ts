@@ -28,3 +28,4 @@ export type {
   TranslationClientSecretArgs,
 } from "./resources";
 export { CONFIG_API_KEY, CONFIG_BASE_URL } from "./provider";
+export { realtimeStack, deployRealtimeConfig, CONFIG_FILE_KEY, type RealtimeStackOutputs } from "./config/stack";

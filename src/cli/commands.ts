@@ -1,10 +1,12 @@
 import type { Command } from "./command";
-import { emulatorCommand } from "./emulator";
-import { routerCommand } from "./router";
 import { callsCommand } from "./calls";
+import { emulatorCommand } from "./emulator";
+import { initCommand } from "./init";
+import { routerCommand } from "./router";
+import { validateCommand } from "./validate";
 
 /**
  * Every subcommand, in `--help` order. A new command is one module exporting
  * a `Command`, added here.
  */
-export const commands: readonly Command[] = [emulatorCommand, routerCommand, callsCommand];
+export const commands: readonly Command[] = [initCommand, validateCommand, emulatorCommand, routerCommand, callsCommand];

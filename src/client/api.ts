@@ -1,9 +1,9 @@
-import type { z } from "zod";
-import { validate } from "../schemas";
 import type { SchemaIssue } from "../schemas/issues";
 import { APIError } from "./errors/api-error";
 import { RequestValidationError } from "./errors/request-validation-error";
+import { loadSchemas, type RequestSchemaName } from "./lazy-schemas";
 import type { RequestOptions } from "./request-options";
+import { withRequestId, type WithRequestId } from "./request-id";
 import type { IncomingResponse, OutgoingRequest, Transport } from "./transport";
 
 /**
@@ -24,9 +24,11 @@ export class Api {
    * Validates `body` against `schema` (paths prefixed with `prefix`) and
    * returns its issues, or none when validation is switched off.
    */
-  issues(schema: z.ZodType, body: unknown, prefix?: string): SchemaIssue[] {
+  async issues(schema: RequestSchemaName, body: unknown, prefix?: string): Promise<SchemaIssue[]> {
     if (!this.#validateRequests) return [];
-    const result = prefix === undefined ? validate(schema, body) : validate(schema, body, prefix);
+    const schemas = await loadSchemas();
+    const result =
+      prefix === undefined ? schemas.validate(schemas[schema], body) : schemas.validate(schemas[schema], body, prefix);
     return result.ok ? [] : result.issues;
   }
 
@@ -48,20 +50,35 @@ export class Api {
    * code. Unknown fields are kept (the raw JSON is returned); only a body
    * that is not a JSON object is an error.
    */
-  async postJson<T>(path: string, schema: z.ZodType, body: unknown, options?: RequestOptions): Promise<T> {
-    this.check("POST", path, this.issues(schema, body));
+  async postJson<T extends object>(
+    path: string,
+    schema: RequestSchemaName,
+    body: unknown,
+    options?: RequestOptions,
+  ): Promise<T & WithRequestId> {
+    this.check("POST", path, await this.issues(schema, body));
     const res = await this.send(
       { method: "POST", path, accept: "application/json", body: jsonBody(body) },
       options,
     );
-    return parseJsonObject(res, "POST", path) as T;
+    return withRequestId(parseJsonObject(res, "POST", path) as T, res.headers);
   }
 
-  /** POSTs (a validated JSON body, if any) to an endpoint that answers with an empty 200. */
-  async postVoid(path: string, schema: z.ZodType | undefined, body: unknown, options?: RequestOptions): Promise<void> {
-    if (schema !== undefined) this.check("POST", path, this.issues(schema, body));
+  /**
+   * POSTs (a validated JSON body, if any) to an endpoint that answers with an
+   * empty 200. `alreadyDone` makes a refused retry count as success (see
+   * `OutgoingRequest.alreadyDone`).
+   */
+  async postVoid(
+    path: string,
+    schema: RequestSchemaName | undefined,
+    body: unknown,
+    options?: RequestOptions,
+    alreadyDone?: OutgoingRequest["alreadyDone"],
+  ): Promise<void> {
+    if (schema !== undefined) this.check("POST", path, await this.issues(schema, body));
     await this.send(
-      { method: "POST", path, accept: "*/*", body: schema === undefined ? undefined : jsonBody(body) },
+      { method: "POST", path, accept: "*/*", body: schema === undefined ? undefined : jsonBody(body), alreadyDone },
       options,
     );
   }

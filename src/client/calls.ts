@@ -1,14 +1,10 @@
-import type { z } from "zod";
-import {
-  RealtimeCallAcceptRequest,
-  RealtimeCallCreateRequest,
-  RealtimeCallReferRequest,
-  RealtimeCallRejectRequest,
-  type RealtimeSessionCreateRequestGA,
-} from "../schemas";
+import type { RealtimeCallReferRequest, RealtimeCallRejectRequest, RealtimeSessionCreateRequestGA } from "../schemas";
 import { segment, type Api } from "./api";
+import { alreadyInState, type CallAction } from "./call-idempotency";
 import { APIError } from "./errors/api-error";
+import type { RequestSchemaName } from "./lazy-schemas";
 import { encodeMultipart } from "./multipart";
+import { withRequestId, type WithRequestId } from "./request-id";
 import type { RequestOptions } from "./request-options";
 
 /** Body of {@link Calls.create}. */
@@ -35,6 +31,11 @@ const CREATE_PATH = "/realtime/calls";
 /**
  * `/realtime/calls/...`: WebRTC call setup and SIP call control. The control
  * methods resolve to nothing: the API answers them with an empty 200.
+ *
+ * Control actions never act twice: when an attempt may have reached the API
+ * (it timed out, its connection dropped, or it got a 5xx) and the retry is
+ * refused because the call is already in the state the action leads to
+ * (`400 invalid_call_state` naming that state), the action counts as done.
  */
 export class Calls {
   readonly #api: Api;
@@ -54,8 +55,8 @@ export class Calls {
    * const { callId, sdpAnswer } = await client.calls.create({ sdp: offer.sdp, session: { type: "realtime", model: "gpt-realtime" } });
    * ```
    */
-  async create(params: CallCreateParams, options?: RequestOptions): Promise<CallCreateResult> {
-    const issues = this.#api.issues(RealtimeCallCreateRequest, params);
+  async create(params: CallCreateParams, options?: RequestOptions): Promise<CallCreateResult & WithRequestId> {
+    const issues = await this.#api.issues("RealtimeCallCreateRequest", params);
     if (typeof params.sdp === "string" && params.sdp.trim() === "") {
       // The schema allows any string; an empty offer can only earn a 400 from the API.
       issues.push({ path: "sdp", code: "invalid_value", message: "Invalid value for 'sdp': expected a non-empty SDP offer." });
@@ -79,7 +80,7 @@ export class Calls {
         fallbackMessage: "the response has no Location header with the call id",
       });
     }
-    return { callId, sdpAnswer: res.body };
+    return withRequestId({ callId, sdpAnswer: res.body }, res.headers);
   }
 
   /**
@@ -92,7 +93,7 @@ export class Calls {
    * ```
    */
   accept(callId: string, body: RealtimeSessionCreateRequestGA, options?: RequestOptions): Promise<void> {
-    return this.#control(callId, "accept", RealtimeCallAcceptRequest, body, options);
+    return this.#control(callId, "accept", "RealtimeCallAcceptRequest", body, options);
   }
 
   /**
@@ -116,7 +117,7 @@ export class Calls {
    * ```
    */
   refer(callId: string, body: RealtimeCallReferRequest, options?: RequestOptions): Promise<void> {
-    return this.#control(callId, "refer", RealtimeCallReferRequest, body, options);
+    return this.#control(callId, "refer", "RealtimeCallReferRequest", body, options);
   }
 
   /**
@@ -129,13 +130,13 @@ export class Calls {
    * ```
    */
   reject(callId: string, body?: RealtimeCallRejectRequest, options?: RequestOptions): Promise<void> {
-    return this.#control(callId, "reject", RealtimeCallRejectRequest, body ?? {}, options);
+    return this.#control(callId, "reject", "RealtimeCallRejectRequest", body ?? {}, options);
   }
 
   async #control(
     callId: string,
-    action: string,
-    schema: z.ZodType | undefined,
+    action: CallAction,
+    schema: RequestSchemaName | undefined,
     body: unknown,
     options: RequestOptions | undefined,
   ): Promise<void> {
@@ -144,7 +145,9 @@ export class Calls {
         { path: "call_id", code: "invalid_value", message: "Invalid value for 'call_id': expected a non-empty call id." },
       ]);
     }
-    await this.#api.postVoid(`/realtime/calls/${segment(callId)}/${action}`, schema, body, options);
+    await this.#api.postVoid(`/realtime/calls/${segment(callId)}/${action}`, schema, body, options, (error) =>
+      alreadyInState(action, error),
+    );
   }
 }
 

@@ -1,5 +1,6 @@
-import { RealtimeCreateClientSecretRequest, type RealtimeCreateClientSecretResponse } from "../schemas";
+import type { RealtimeCreateClientSecretRequest, RealtimeCreateClientSecretResponse } from "../schemas";
 import type { Api } from "./api";
+import type { WithRequestId } from "./request-id";
 import type { RequestOptions } from "./request-options";
 
 /** `POST /realtime/client_secrets`: short-lived `ek_` tokens for browsers and apps. */
@@ -26,7 +27,7 @@ export class ClientSecrets {
   create(
     body: RealtimeCreateClientSecretRequest,
     options?: RequestOptions,
-  ): Promise<RealtimeCreateClientSecretResponse> {
-    return this.#api.postJson("/realtime/client_secrets", RealtimeCreateClientSecretRequest, body, options);
+  ): Promise<RealtimeCreateClientSecretResponse & WithRequestId> {
+    return this.#api.postJson("/realtime/client_secrets", "RealtimeCreateClientSecretRequest", body, options);
   }
 }

@@ -1,11 +1,13 @@
 import { inspect } from "node:util";
-import { Agent, fetch as undiciFetch, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { Api } from "./api";
 import { DEFAULT_BASE_URL, parseBaseURL } from "./base-url";
 import { Calls } from "./calls";
 import { ClientSecrets } from "./client-secrets";
+import { defaultTransport } from "./default-fetch";
 import { OpenAIRealtimeError } from "./errors/openai-realtime-error";
 import type { FetchLike } from "./fetch-types";
+import { RateLimiter } from "./rate-limiter";
 import { Sessions } from "./sessions";
 import { TranscriptionSessions } from "./transcription-sessions";
 import { Transport } from "./transport";
@@ -46,14 +48,34 @@ export interface ClientOptions {
   maxRetries?: number | undefined;
   /**
    * Milliseconds per attempt (so a call can take about `(maxRetries + 1) * timeout` plus backoff).
+   * Node's fetch also ends an attempt whose response headers take over 300 s.
    * @default 600000 (10 minutes, as the official SDK)
    */
   timeout?: number | undefined;
-  /** A fetch-compatible function, e.g. for tests. @default undici's fetch */
+  /**
+   * Milliseconds all retries of one call may span: no retry starts once the
+   * wait before it would pass this, whatever `maxRetries` allows. An
+   * infrastructure run sets a few minutes with a large `maxRetries`.
+   * @default undefined (no time budget; `maxRetries` alone decides)
+   */
+  retryTimeout?: number | undefined;
+  /**
+   * Requests started per second at most, by this client (ignored when `rateLimiter` is given).
+   * @default Infinity (no cap; a 429 still holds back every request of the client)
+   */
+  maxRequestsPerSecond?: number | undefined;
+  /** A limiter shared with other clients, so they pace and back off together. @default one per client */
+  rateLimiter?: RateLimiter | undefined;
+  /**
+   * A fetch-compatible function, e.g. for tests.
+   * @default Node's global fetch; the `undici` package's fetch with an
+   *   `EnvHttpProxyAgent` when `HTTPS_PROXY` / `HTTP_PROXY` is set (honouring `NO_PROXY`)
+   */
   fetch?: FetchLike | undefined;
   /**
-   * An undici Dispatcher (e.g. a `ProxyAgent`), passed to fetch as `init.dispatcher`.
-   * @default one keep-alive `Agent` per client (when `fetch` is not given)
+   * An undici Dispatcher (e.g. a `ProxyAgent`), passed to fetch as `init.dispatcher`
+   * (with the `undici` package's fetch unless `fetch` is given too).
+   * @default none, or the proxy agent described under `fetch`
    */
   dispatcher?: Dispatcher | undefined;
   /** Headers added to every request; per-call `headers` win over them. */
@@ -64,9 +86,9 @@ export interface ClientOptions {
    * @default true
    */
   validateRequests?: boolean | undefined;
-  /** Waits between retries; tests pass a fake. @default setTimeout-based */
+  /** Waits between retries and in the rate limiter; tests pass a fake. @default setTimeout-based */
   sleep?: ((ms: number) => Promise<void>) | undefined;
-  /** Clock in ms, for `retry-after` HTTP dates. @default Date.now */
+  /** Clock in ms, for `retry-after` HTTP dates, `retryTimeout` and the rate limiter. @default Date.now */
   now?: (() => number) | undefined;
   /** Jitter source in [0, 1). @default Math.random */
   random?: (() => number) | undefined;
@@ -129,8 +151,12 @@ export class RealtimeClient {
   readonly calls: Calls;
   /** Webhook signature verification and event parsing. */
   readonly webhooks: Webhooks;
-  /** Set only when this client created the Agent, so `close` never closes a caller's dispatcher. */
-  readonly #ownAgent: Agent | undefined;
+  /** Total ms the retries of one call may span, if limited. */
+  readonly retryTimeout: number | undefined;
+  /** The limiter this client's requests go through. */
+  readonly rateLimiter: RateLimiter;
+  /** Set only when this client created the dispatcher (a proxy agent), so `close` never closes a caller's. */
+  readonly #ownDispatcher: Dispatcher | undefined;
 
   /** @throws OpenAIRealtimeError when the API key is missing or an option is invalid. */
   constructor(options: ClientOptions = {}) {
@@ -144,27 +170,37 @@ export class RealtimeClient {
     this.baseURL = baseURL.href.replace(/\/$/, "");
     this.maxRetries = checkInteger("maxRetries", options.maxRetries ?? DEFAULT_MAX_RETRIES, 0, 100);
     this.timeout = checkInteger("timeout", options.timeout ?? DEFAULT_TIMEOUT_MS, 1, MAX_TIMEOUT_MS);
+    this.retryTimeout =
+      options.retryTimeout === undefined ? undefined : checkInteger("retryTimeout", options.retryTimeout, 0, MAX_TIMEOUT_MS);
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const now = options.now ?? Date.now;
+    this.rateLimiter = options.rateLimiter ?? new RateLimiter({ requestsPerSecond: options.maxRequestsPerSecond, now, sleep });
     this.organization = optionalSetting(options.organization, "OPENAI_ORG_ID");
     this.project = optionalSetting(options.project, "OPENAI_PROJECT_ID");
 
-    // Our own timer bounds each attempt, so undici's 300 s header/body timeouts are switched off
-    // (they would cut the 10-minute default short).
-    this.#ownAgent =
-      options.fetch === undefined && options.dispatcher === undefined
-        ? new Agent({ keepAliveTimeout: 10_000, headersTimeout: 0, bodyTimeout: 0 })
-        : undefined;
+    let fetch = options.fetch;
+    let dispatcher = options.dispatcher;
+    if (fetch === undefined && dispatcher === undefined) {
+      ({ fetch, dispatcher } = defaultTransport());
+      this.#ownDispatcher = dispatcher;
+    } else if (fetch === undefined) {
+      // A caller's undici dispatcher goes with the undici package's fetch, whose version it matches.
+      fetch = (require("undici") as typeof import("undici")).fetch as unknown as FetchLike;
+    }
     const transport = new Transport({
       apiKey,
-      baseURL: new URL(this.baseURL),
+      baseURL: this.baseURL,
       organization: this.organization,
       project: this.project,
       maxRetries: this.maxRetries,
       timeout: this.timeout,
-      fetch: options.fetch ?? undiciFetch,
-      dispatcher: options.dispatcher ?? this.#ownAgent,
+      retryTimeout: this.retryTimeout,
+      fetch,
+      dispatcher,
       defaultHeaders: options.defaultHeaders ?? {},
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-      now: options.now ?? Date.now,
+      limiter: this.rateLimiter,
+      sleep,
+      now,
       random: options.random ?? Math.random,
     });
     const api = new Api(transport, options.validateRequests ?? true);
@@ -176,9 +212,12 @@ export class RealtimeClient {
     this.webhooks = new Webhooks(optionalSetting(options.webhookSecret, "OPENAI_WEBHOOK_SECRET"));
   }
 
-  /** Closes the client's keep-alive connections (a no-op with a caller's `fetch` or `dispatcher`). */
+  /**
+   * Closes the proxy agent this client created, if any. A no-op otherwise:
+   * Node's fetch pools connections globally and lets idle ones go by itself.
+   */
   async close(): Promise<void> {
-    await this.#ownAgent?.close();
+    await this.#ownDispatcher?.close();
   }
 
   /** Settings only; never a credential. */
@@ -187,6 +226,8 @@ export class RealtimeClient {
       baseURL: this.baseURL,
       maxRetries: this.maxRetries,
       timeout: this.timeout,
+      retryTimeout: this.retryTimeout,
+      maxRequestsPerSecond: this.rateLimiter.requestsPerSecond,
       organization: this.organization,
       project: this.project,
     };

@@ -9,6 +9,8 @@ export type { RequestOptions } from "./request-options";
 export type { FetchInit, FetchLike, FetchResponseLike } from "./fetch-types";
 export { DEFAULT_BASE_URL } from "./base-url";
 export { INITIAL_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS } from "./retry";
+export { RateLimiter, type RateLimiterOptions } from "./rate-limiter";
+export type { WithRequestId } from "./request-id";
 export { ClientSecrets } from "./client-secrets";
 export { Sessions } from "./sessions";
 export { TranscriptionSessions } from "./transcription-sessions";

@@ -15,6 +15,18 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
+ * The server's own verdict, as the official SDK reads it: `x-should-retry:
+ * true` retries any status, `false` retries none; `undefined` when the header
+ * is absent, so the status decides.
+ */
+export function shouldRetryHeader(headers: Readonly<Record<string, string>>): boolean | undefined {
+  const value = headers["x-should-retry"];
+  if (value === "true") return true;
+  if (value === "false") return false;
+  return undefined;
+}
+
+/**
  * Exponential backoff with up to 25% jitter below the nominal delay, so
  * clients that failed together do not retry together.
  *

@@ -1,5 +1,6 @@
-import { RealtimeSessionCreateRequest, type RealtimeSessionCreateResponse } from "../schemas";
+import type { RealtimeSessionCreateRequest, RealtimeSessionCreateResponse } from "../schemas";
 import type { Api } from "./api";
+import type { WithRequestId } from "./request-id";
 import type { RequestOptions } from "./request-options";
 
 /** `POST /realtime/sessions`: the legacy (beta-shaped) session + ephemeral key endpoint. */
@@ -19,7 +20,7 @@ export class Sessions {
    * const session = await client.sessions.create({ model: "gpt-realtime", modalities: ["audio", "text"] });
    * ```
    */
-  create(body: RealtimeSessionCreateRequest, options?: RequestOptions): Promise<RealtimeSessionCreateResponse> {
-    return this.#api.postJson("/realtime/sessions", RealtimeSessionCreateRequest, body, options);
+  create(body: RealtimeSessionCreateRequest, options?: RequestOptions): Promise<RealtimeSessionCreateResponse & WithRequestId> {
+    return this.#api.postJson("/realtime/sessions", "RealtimeSessionCreateRequest", body, options);
   }
 }

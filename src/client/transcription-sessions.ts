@@ -1,8 +1,9 @@
-import {
+import type {
   RealtimeTranscriptionSessionCreateRequest,
-  type RealtimeTranscriptionSessionCreateResponse,
+  RealtimeTranscriptionSessionCreateResponse,
 } from "../schemas";
 import type { Api } from "./api";
+import type { WithRequestId } from "./request-id";
 import type { RequestOptions } from "./request-options";
 
 /** `POST /realtime/transcription_sessions`: transcription-only sessions with an ephemeral key. */
@@ -25,10 +26,10 @@ export class TranscriptionSessions {
   create(
     body: RealtimeTranscriptionSessionCreateRequest,
     options?: RequestOptions,
-  ): Promise<RealtimeTranscriptionSessionCreateResponse> {
+  ): Promise<RealtimeTranscriptionSessionCreateResponse & WithRequestId> {
     return this.#api.postJson(
       "/realtime/transcription_sessions",
-      RealtimeTranscriptionSessionCreateRequest,
+      "RealtimeTranscriptionSessionCreateRequest",
       body,
       options,
     );

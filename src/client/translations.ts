@@ -1,8 +1,9 @@
-import {
+import type {
   RealtimeTranslationClientSecretCreateRequest,
-  type RealtimeTranslationClientSecretCreateResponse,
+  RealtimeTranslationClientSecretCreateResponse,
 } from "../schemas";
 import type { Api } from "./api";
+import type { WithRequestId } from "./request-id";
 import type { RequestOptions } from "./request-options";
 
 /** `POST /realtime/translations/client_secrets`: client secrets for translation sessions. */
@@ -27,10 +28,10 @@ export class TranslationClientSecrets {
   create(
     body: RealtimeTranslationClientSecretCreateRequest,
     options?: RequestOptions,
-  ): Promise<RealtimeTranslationClientSecretCreateResponse> {
+  ): Promise<RealtimeTranslationClientSecretCreateResponse & WithRequestId> {
     return this.#api.postJson(
       "/realtime/translations/client_secrets",
-      RealtimeTranslationClientSecretCreateRequest,
+      "RealtimeTranslationClientSecretCreateRequest",
       body,
       options,
     );

@@ -1,23 +1,31 @@
 import type { Dispatcher } from "undici";
+import { abortable } from "./abortable-sleep";
 import { APIConnectionError } from "./errors/api-connection-error";
 import { APIError, type APIErrorBody } from "./errors/api-error";
 import { APITimeoutError } from "./errors/api-timeout-error";
+import { APIUserAbortError } from "./errors/api-user-abort-error";
 import { apiErrorFromStatus } from "./errors/from-status";
 import type { FetchInit, FetchLike } from "./fetch-types";
+import type { RateLimiter } from "./rate-limiter";
 import type { RequestOptions } from "./request-options";
-import { backoffMs, decideRetry, isRetryableStatus } from "./retry";
+import { backoffMs, decideRetry, isRetryableStatus, shouldRetryHeader } from "./retry";
+import { userAgent } from "./user-agent";
 
 /** Everything the transport needs; built by `RealtimeClient` from its options. */
 export interface TransportConfig {
   apiKey: string;
-  baseURL: URL;
+  /** API root without a trailing slash, e.g. `http://127.0.0.1:4010/v1` or `http://127.0.0.1:4010`. */
+  baseURL: string;
   organization: string | undefined;
   project: string | undefined;
   maxRetries: number;
   timeout: number;
+  /** Total ms the retries of one request may span; `undefined` for no time budget. */
+  retryTimeout: number | undefined;
   fetch: FetchLike;
   dispatcher: Dispatcher | undefined;
   defaultHeaders: Readonly<Record<string, string>>;
+  limiter: RateLimiter;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   random: () => number;
@@ -30,6 +38,13 @@ export interface OutgoingRequest {
   path: string;
   accept: string;
   body?: { contentType: string; data: string } | undefined;
+  /**
+   * For requests that must not act twice: called when a retry is refused
+   * after an earlier attempt may have reached the API (a timeout, a dropped
+   * connection, a 5xx). Returning true means the refusal shows that earlier
+   * attempt took effect, and the request counts as done.
+   */
+  alreadyDone?: ((error: APIError) => boolean) | undefined;
 }
 
 /** A response with a 2xx status, body read. */
@@ -43,51 +58,110 @@ export interface IncomingResponse {
 const MESSAGE_SNIPPET_CHARS = 200;
 
 /**
- * Sends requests with auth, per-attempt timeouts and retries, and turns every
- * failure into one of the typed errors. The API key lives only in a private
- * field and is scrubbed from any text the server echoes into an error.
+ * Sends requests with auth, per-attempt timeouts, a shared rate limiter and
+ * retries, and turns every failure into one of the typed errors. The API key
+ * lives only in a private field and is scrubbed from any text the server
+ * echoes into an error.
  */
 export class Transport {
   readonly #apiKey: string;
   readonly #config: Omit<TransportConfig, "apiKey">;
+  readonly #origin: string;
 
   constructor(config: TransportConfig) {
     const { apiKey, ...rest } = config;
     this.#apiKey = apiKey;
     this.#config = rest;
+    this.#origin = new URL(config.baseURL).origin;
   }
 
   /** Sends `req`, retrying as configured; resolves only for 2xx responses. */
   async send(req: OutgoingRequest, options: RequestOptions = {}): Promise<IncomingResponse> {
+    const { limiter, now } = this.#config;
     const maxRetries = options.maxRetries ?? this.#config.maxRetries;
-    const timeout = options.timeout ?? this.#config.timeout;
-    const url = this.#config.baseURL.href + req.path;
-    const init = this.#init(req, options);
-    for (let retryIndex = 0; ; retryIndex++) {
-      const canRetry = retryIndex < maxRetries;
-      let res: IncomingResponse;
-      try {
-        res = await this.#attempt(url, init, timeout, req);
-      } catch (err) {
-        if (!canRetry) throw err;
-        await this.#config.sleep(backoffMs(retryIndex, this.#config.random()));
-        continue;
-      }
-      if (res.status >= 200 && res.status < 300) return res;
-      if (res.status >= 300 && res.status < 400) throw this.#redirectError(req, res);
-      if (canRetry && isRetryableStatus(res.status)) {
-        const decision = decideRetry(res.headers, retryIndex, this.#config);
-        if (decision.retry) {
-          await this.#config.sleep(decision.delayMs);
-          continue;
-        }
-      }
-      throw this.#statusError(req, res);
+    const budget = options.retryTimeout ?? this.#config.retryTimeout;
+    const signal = options.signal ?? undefined;
+    const attempt = { url: this.#config.baseURL + req.path, init: this.#init(req, options), timeout: options.timeout ?? this.#config.timeout };
+    const started = now();
+    // Whether an earlier attempt may have reached the API and acted.
+    let mayHaveActed = false;
+    for (let retries = 0; ; retries++) {
+      await this.#guardAbort(limiter.acquire(signal), req, signal);
+      const outcome = await this.#tryOnce(req, attempt, signal, retries, mayHaveActed);
+      if ("response" in outcome) return outcome.response;
+      mayHaveActed ||= outcome.mayHaveActed;
+      const { failure, delayMs } = outcome;
+      if (delayMs === undefined || retries >= maxRetries) throw this.#gaveUp(failure, retries, undefined);
+      if (budget !== undefined && now() - started + delayMs > budget) throw this.#gaveUp(failure, retries, budget);
+      // After a 429 the limiter holds this request back with all the others; no second wait here.
+      if (outcome.rateLimited) limiter.pause(delayMs);
+      else await this.#guardAbort(abortable(this.#config.sleep(delayMs), signal), req, signal);
+    }
+  }
+
+  /** One attempt: a 2xx response, or the failure with the wait before a retry (none when not retryable). */
+  async #tryOnce(
+    req: OutgoingRequest,
+    attempt: { url: string; init: Omit<FetchInit, "signal">; timeout: number },
+    signal: AbortSignal | undefined,
+    retries: number,
+    mayHaveActed: boolean,
+  ): Promise<
+    | { response: IncomingResponse }
+    | { failure: APIError | APIConnectionError; delayMs: number | undefined; mayHaveActed: boolean; rateLimited: boolean }
+  > {
+    let res: IncomingResponse;
+    try {
+      res = await this.#attempt(attempt.url, attempt.init, attempt.timeout, req, signal);
+    } catch (err) {
+      if (!(err instanceof APIConnectionError)) throw err;
+      // The request may have been sent before the connection broke or the timer fired.
+      return { failure: err, delayMs: backoffMs(retries, this.#config.random()), mayHaveActed: true, rateLimited: false };
+    }
+    if (res.status >= 200 && res.status < 300) return { response: res };
+    if (res.status >= 300 && res.status < 400) throw this.#redirectError(req, res);
+    const failure = this.#statusError(req, res);
+    if (mayHaveActed && req.alreadyDone?.(failure) === true) return { response: { status: 200, headers: res.headers, body: "" } };
+    let delayMs: number | undefined;
+    if (shouldRetryHeader(res.headers) ?? isRetryableStatus(res.status)) {
+      const decision = decideRetry(res.headers, retries, this.#config);
+      if (decision.retry) delayMs = decision.delayMs;
+    }
+    return {
+      failure,
+      delayMs,
+      // A 5xx or 408 may come after the API acted (a gateway timing out on a slow backend).
+      mayHaveActed: res.status >= 500 || res.status === 408,
+      // Everyone sharing the limiter waits out a rate limit, not only this request.
+      rateLimited: res.status === 429,
+    };
+  }
+
+  #gaveUp<E extends APIError | APIConnectionError>(err: E, retries: number, budget: number | undefined): E {
+    err.retries = retries;
+    if (budget !== undefined) {
+      err.message += `; gave up after ${plural(retries, "retry", "retries")}: the next would pass the ${budget / 1000} s retry budget`;
+    } else if (retries > 0) {
+      err.message += `; gave up after ${plural(retries, "retry", "retries")}`;
+    }
+    return err;
+  }
+
+  async #guardAbort<T>(wait: Promise<T>, req: OutgoingRequest, signal: AbortSignal | undefined): Promise<T> {
+    try {
+      return await wait;
+    } catch (err) {
+      if (signal?.aborted === true) throw new APIUserAbortError(req.method, req.path, { cause: signal.reason });
+      throw err;
     }
   }
 
   #init(req: OutgoingRequest, options: RequestOptions): Omit<FetchInit, "signal"> {
-    const headers: Record<string, string> = { accept: req.accept, authorization: `Bearer ${this.#apiKey}` };
+    const headers: Record<string, string> = {
+      accept: req.accept,
+      authorization: `Bearer ${this.#apiKey}`,
+      "user-agent": userAgent(),
+    };
     if (req.body !== undefined) headers["content-type"] = req.body.contentType;
     if (this.#config.organization !== undefined) headers["openai-organization"] = this.#config.organization;
     if (this.#config.project !== undefined) headers["openai-project"] = this.#config.project;
@@ -105,10 +179,14 @@ export class Transport {
     init: Omit<FetchInit, "signal">,
     timeout: number,
     req: OutgoingRequest,
+    signal: AbortSignal | undefined,
   ): Promise<IncomingResponse> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeout);
+    const onAbort = (): void => controller.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
+      if (signal?.aborted === true) throw signal.reason;
       const fetchInit: FetchInit & { dispatcher?: Dispatcher } = { ...init, signal: controller.signal };
       if (this.#config.dispatcher !== undefined) fetchInit.dispatcher = this.#config.dispatcher;
       const res = await this.#config.fetch(url, fetchInit);
@@ -120,11 +198,13 @@ export class Transport {
       });
       return { status: res.status, headers, body };
     } catch (err) {
-      if (controller.signal.aborted) throw new APITimeoutError(req.method, req.path, timeout);
-      const detail = `connection to ${this.#config.baseURL.origin} failed: ${this.#redact(rootMessage(err))}`;
+      if (signal?.aborted === true) throw new APIUserAbortError(req.method, req.path, { cause: signal.reason });
+      if (controller.signal.aborted || isUndiciTimeout(err)) throw new APITimeoutError(req.method, req.path, timeout);
+      const detail = `connection to ${this.#origin} failed: ${this.#redact(rootMessage(err))}`;
       throw new APIConnectionError(req.method, req.path, detail, { cause: err });
     } finally {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
     }
   }
 
@@ -143,11 +223,11 @@ export class Transport {
   }
 
   #redirectError(req: OutgoingRequest, res: IncomingResponse): APIError {
-    const origin = this.#config.baseURL.origin;
+    const origin = this.#origin;
     let target = "an invalid location";
     try {
       // Only the origin is echoed: a redirect URL can carry tokens in its query.
-      target = new URL(res.headers["location"] ?? "", this.#config.baseURL).origin;
+      target = new URL(res.headers["location"] ?? "", this.#config.baseURL + "/").origin;
     } catch {
       // keep the generic wording
     }
@@ -165,6 +245,16 @@ export class Transport {
   #redact(text: string): string {
     return this.#apiKey.length >= 8 ? text.replaceAll(this.#apiKey, "[redacted]") : text;
   }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** undici's own header/body timeouts (300 s by default in Node's fetch) are timeouts too. */
+function isUndiciTimeout(err: unknown): boolean {
+  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT";
 }
 
 function parseErrorBody(body: string): APIErrorBody | undefined {

@@ -30,3 +30,4 @@ export {
 export { DEFAULT_CONFIG_FILE, configFiles } from "./source";
 export { secretReference, splitSecretReferences, type SecretPart } from "./references";
 export { JSON_SCHEMA_FILE, realtimeJsonSchema } from "./json-schema";
+export { formatProblem } from "./format";

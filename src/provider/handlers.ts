@@ -5,9 +5,12 @@ import { z } from "zod";
 import { formatIssues } from "../schemas";
 import type { ResourceKind } from "../tokens";
 import { revisionOf } from "./canonical";
-import { configureCredentials, realtimeClient } from "./credentials";
+import { nowSeconds } from "./clock";
+import { configureCredentials, currentSettings, realtimeClient } from "./credentials";
 import { describeFailure } from "./errors";
+import { changedIdentity, IDENTITY_KEYS, identityForInputs } from "./identity";
 import { KINDS } from "./kinds";
+import { expiryReason, identityReason, report } from "./reasons";
 import { containsUnknown, isUnknownAt, UNKNOWN } from "./unknowns";
 
 /** The property under which the engine keeps the serialized provider. */
@@ -20,9 +23,31 @@ export interface CheckFailure {
   reason: string;
 }
 
+/** Input set by the resource layer when the resource is `protect`ed. */
+export const PROTECT_KEY = "__protected";
+
 function withoutProvider(props: Props): Props {
   const { [PROVIDER_KEY]: _provider, ...rest } = props;
   return rest;
+}
+
+function withoutInternal(props: Props): Props {
+  const { [PROVIDER_KEY]: _provider, [PROTECT_KEY]: _protect, ...rest } = props;
+  return rest;
+}
+
+/** The identity recorded in `props`, for the outputs. */
+function identityIn(props: Props): Props {
+  const out: Props = {};
+  for (const key of IDENTITY_KEYS) if (key in props) out[key] = props[key];
+  return out;
+}
+
+/** The resource's arguments alone: no internal or identity properties. */
+function argsIn(props: Props): Props {
+  const args = withoutInternal(props);
+  for (const key of IDENTITY_KEYS) delete args[key];
+  return args;
 }
 
 /** Stack config from the engine's Configure: where the API key may come from. */
@@ -33,12 +58,13 @@ export function configure(config: { get(key: string): string | undefined } | und
 /**
  * Validates every argument with the kind's schema. Failures name the property
  * path and the allowed values; values the engine does not know yet (preview)
- * are not judged.
+ * are not judged. The inputs returned also record where the resource will be
+ * minted (its {@link Identity}), computed locally so previews stay offline.
  */
-export function check(kind: ResourceKind, news: Props): { inputs: Props; failures: CheckFailure[] } {
+export function check(kind: ResourceKind, news: Props, olds?: Props): { inputs: Props; failures: CheckFailure[] } {
   const spec = KINDS[kind];
   const args: Props = { ...spec.defaults };
-  for (const [key, value] of Object.entries(withoutProvider(news))) if (value !== undefined) args[key] = value;
+  for (const [key, value] of Object.entries(withoutInternal(news))) if (value !== undefined) args[key] = value;
   const result = spec.args.safeParse(args, { reportInput: true });
   const failures = result.success
     ? []
@@ -46,54 +72,91 @@ export function check(kind: ResourceKind, news: Props): { inputs: Props; failure
         .filter((issue) => !isUnknownAt(args, issue.path, issue.code !== "unrecognized_keys"))
         .flatMap((issue) => formatIssues(new z.ZodError([issue])))
         .map((issue) => ({ property: issue.path, reason: issue.message }));
-  return { inputs: { ...args, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
+  const internal: Props = { [PROVIDER_KEY]: news[PROVIDER_KEY] };
+  if (news[PROTECT_KEY] === true) internal[PROTECT_KEY] = true;
+  return { inputs: { ...args, ...identityForInputs(currentSettings(), olds), ...internal }, failures };
 }
 
 /** True once `now` has reached the rotation point of a minted token. */
-export function isDue(olds: Props, nowSeconds: number): boolean {
+export function isDue(olds: Props, nowSeconds: number, rotateBefore = olds.rotateBeforeSeconds): boolean {
   const expiresAt = olds.expiresAt;
   if (typeof expiresAt !== "number") return true;
-  const rotateBefore = typeof olds.rotateBeforeSeconds === "number" ? olds.rotateBeforeSeconds : 0;
-  return nowSeconds >= expiresAt - rotateBefore;
+  return nowSeconds >= expiresAt - (typeof rotateBefore === "number" ? rotateBefore : 0);
 }
 
+/** What diff decided, and the sentences that explain a replace to the user. */
+export interface DiffDecision {
+  /** Omitted when inputs changed: the engine then shows exactly the input edits (not server defaults). */
+  changes?: boolean;
+  replaces?: string[];
+  deleteBeforeReplace?: boolean;
+  reasons: string[];
+}
+
+// Arguments that only steer future behaviour: a change is an in-place update
+// without an API call.
+const STEERING_KEYS = new Set(["rotateBeforeSeconds"]);
+
 /**
- * Decides without any API call: changed arguments replace (listing them);
- * a token at its rotation point is replaced so `pulumi up` re-mints it; a new
- * provider alone is an update that keeps every output.
+ * Decides without any API call. Changed arguments or a changed identity
+ * replace; a token at its rotation point is replaced so `pulumi up` re-mints
+ * it (unless the resource is protected: then it is kept and reported);
+ * `rotateBeforeSeconds` or a new provider alone is an update that keeps every
+ * output. Each replace is explained in the engine's diagnostics.
  */
-export function diff(
-  kind: ResourceKind,
-  olds: Props,
-  news: Props,
-  nowSeconds = Date.now() / 1000,
-): { changes: boolean; replaces?: string[]; deleteBeforeReplace?: boolean } {
+export function diff(kind: ResourceKind, olds: Props, news: Props, now: number = nowSeconds()): DiffDecision {
   const spec = KINDS[kind];
+  const id = typeof olds.sessionId === "string" ? olds.sessionId : `tmpl_${String(olds.revision ?? "").slice(0, 24)}`;
+  const label = `${kind} ${id}`;
   const replaces: string[] = [];
   for (const key of spec.inputKeys) {
+    if (STEERING_KEYS.has(key)) continue;
     const changed =
       key === "session"
         ? containsUnknown(news.session) || revisionOf(news.session ?? {}) !== olds.revision
         : news[key] === UNKNOWN || news[key] !== olds[key];
     if (changed) replaces.push(key);
   }
-  if (replaces.length > 0) return { changes: true, replaces, deleteBeforeReplace: false };
-  if (spec.expires && isDue(olds, nowSeconds)) return { changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false };
-  if (olds[PROVIDER_KEY] !== news[PROVIDER_KEY]) return { changes: true };
-  return { changes: false };
+  const identity = changedIdentity(olds, news);
+  if (replaces.length > 0 || identity.length > 0) {
+    const reasons = replaces.length > 0 ? [`${label} is replaced: ${replaces.join(", ")} changed`] : [];
+    if (identity.length > 0) reasons.push(`${label} is replaced: ${identityReason(identity, olds, news)}`);
+    for (const reason of reasons) report(reason);
+    // No `changes`: the engine computes the diff of old and new inputs itself
+    // and shows only those, while `replaces` still makes it a replace.
+    return { replaces: [...replaces, ...identity], deleteBeforeReplace: false, reasons };
+  }
+  const rotateBefore = typeof news.rotateBeforeSeconds === "number" ? news.rotateBeforeSeconds : olds.rotateBeforeSeconds;
+  if (spec.expires && isDue(olds, now, rotateBefore)) {
+    const expiresAt = typeof olds.expiresAt === "number" ? olds.expiresAt : 0;
+    const why = expiryReason(expiresAt, typeof rotateBefore === "number" ? rotateBefore : 0, now);
+    if (news[PROTECT_KEY] === true) {
+      // The engine refuses to replace a protected resource, which would fail every preview from now on.
+      const reason = `${label} ${why}; it is protected, so it is kept: remove \`protect\` from its options and run \`pulumi up\` to re-mint it`;
+      report(reason, "warn");
+      return { changes: false, reasons: [reason] };
+    }
+    const reason = `${label} is replaced: ${why}`;
+    report(reason);
+    return { changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false, reasons: [reason] };
+  }
+  const steering = [...STEERING_KEYS].some((key) => spec.inputKeys.includes(key) && news[key] !== olds[key]);
+  const adopted = IDENTITY_KEYS.some((key) => !(key in olds) && key in news);
+  if (steering || adopted || olds[PROVIDER_KEY] !== news[PROVIDER_KEY]) return { changes: true, reasons: [] };
+  return { changes: false, reasons: [] };
 }
-
 /** The kind's one API call; a failure leaves nothing in state. */
 export async function create(kind: ResourceKind, inputs: Props): Promise<{ id: string; outs: Props }> {
   const spec = KINDS[kind];
-  const args = withoutProvider(inputs);
+  const args = argsIn(inputs);
   let minted;
   try {
     minted = await spec.create(realtimeClient(), args, revisionOf(args.session ?? {}));
   } catch (err) {
     throw new Error(describeFailure(`creating ${kind}`, err));
   }
-  return spec.expires ? { id: minted.id, outs: { ...minted.outs, expired: false } } : minted;
+  const outs = { ...minted.outs, ...identityIn(inputs) };
+  return { id: minted.id, outs: spec.expires ? { ...outs, expired: false } : outs };
 }
 
 /**
@@ -101,19 +164,21 @@ export async function create(kind: ResourceKind, inputs: Props): Promise<{ id: s
  * only thing that changes with time is whether the token has expired, which
  * refresh reports in the `expired` output.
  */
-export function read(
-  kind: ResourceKind,
-  id: string,
-  props: Props,
-  nowSeconds = Date.now() / 1000,
-): { id: string; props: Props } {
+export function read(kind: ResourceKind, id: string, props: Props, now: number = nowSeconds()): { id: string; props: Props } {
   const state = withoutProvider(props);
   if (!KINDS[kind].expires) return { id, props: state };
-  const expired = typeof state.expiresAt !== "number" || nowSeconds >= state.expiresAt;
+  const expired = typeof state.expiresAt !== "number" || now >= state.expiresAt;
   return { id, props: { ...state, expired } };
 }
 
-/** Only a new provider gets here (every argument change replaces): keep the outputs. */
-export function update(olds: Props): { outs: Props } {
-  return { outs: withoutProvider(olds) };
+/**
+ * No API call: only a new provider, a steering argument
+ * (`rotateBeforeSeconds`) or the first recorded identity gets here, since
+ * every other change replaces. Keeps the minted outputs.
+ */
+export function update(kind: ResourceKind, olds: Props, news: Props = {}): { outs: Props } {
+  const outs = withoutProvider(olds);
+  for (const key of STEERING_KEYS) if (KINDS[kind].inputKeys.includes(key) && key in news) outs[key] = news[key];
+  for (const key of IDENTITY_KEYS) if (!(key in outs) && key in news) outs[key] = news[key];
+  return { outs };
 }

@@ -17,11 +17,11 @@ export function providerFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider
   const load = (): Handlers => require(HANDLERS) as Handlers;
   return {
     configure: async (req) => load().configure(req.config),
-    check: async (_olds, news) => load().check(kind, news),
+    check: async (olds, news) => load().check(kind, news, olds),
     diff: async (_id, olds, news) => load().diff(kind, olds, news),
     create: async (inputs) => load().create(kind, inputs),
     read: async (id, props) => load().read(kind, id, props),
-    update: async (_id, olds) => load().update(olds),
+    update: async (_id, olds, news) => load().update(kind, olds, news),
     // The API has no revoke: a minted token lives until it expires.
     delete: async () => {},
   };

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { providerFor } from "../provider";
 import { RESOURCE_MODULE, type ResourceKind } from "../tokens";
+import { prepareInputs } from "./inputs";
 
 // One serialized provider per kind, shared by every resource of that kind.
 const providers = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
@@ -33,7 +34,7 @@ export abstract class RealtimeResource extends pulumi.dynamic.Resource {
     super(
       provider(kind),
       name,
-      { ...props, ...args },
+      { ...props, ...prepareInputs(args, opts) },
       secretOutputs.length > 0 ? pulumi.mergeOptions(opts, { additionalSecretOutputs: [...secretOutputs] }) : opts,
       RESOURCE_MODULE,
       kind,

@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { EphemeralSession } from "./base";
+import { warnRetired } from "./retired";
+import type { ClientSecret } from "./client-secret";
 import type { RealtimeSessionCreateRequest } from "../schemas";
 
 /** Arguments of {@link RealtimeSession}. */
@@ -14,6 +16,12 @@ export interface RealtimeSessionArgs {
  * expired, the next `pulumi up` replaces it with a fresh one. Deleting it
  * makes no API call.
  *
+ * Retired endpoint: OpenAI removed the beta Realtime interface on
+ * 2026-05-12, and `POST /realtime/sessions` is reported to answer 404 since; the
+ * local emulator still serves it for migrations. Every preview and update
+ * warns once per resource. Use a {@link ClientSecret} with a
+ * `type: "realtime"` session instead.
+ *
  * @example
  * ```ts
  * const session = new RealtimeSession("legacy", { session: { model: "gpt-realtime", modalities: ["audio", "text"] } });
@@ -23,5 +31,6 @@ export interface RealtimeSessionArgs {
 export class RealtimeSession extends EphemeralSession<RealtimeSessionCreateRequest> {
   constructor(name: string, args: RealtimeSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
     super("RealtimeSession", name, args, opts);
+    warnRetired(this, "RealtimeSession");
   }
 }

@@ -1,5 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { EphemeralSession } from "./base";
+import { warnRetired } from "./retired";
+import type { ClientSecret } from "./client-secret";
 import type { RealtimeTranscriptionSessionCreateRequest } from "../schemas";
 
 /** Arguments of {@link TranscriptionSession}. */
@@ -14,6 +16,12 @@ export interface TranscriptionSessionArgs {
  * expired, the next `pulumi up` replaces it with a fresh one. Deleting it
  * makes no API call.
  *
+ * Retired endpoint: OpenAI removed the beta Realtime interface on
+ * 2026-05-12, and `POST /realtime/transcription_sessions` is reported to answer 404 since; the
+ * local emulator still serves it for migrations. Every preview and update
+ * warns once per resource. Use a {@link ClientSecret} with a
+ * `type: "transcription"` session instead.
+ *
  * @example
  * ```ts
  * const session = new TranscriptionSession("captions", { session: { input_audio_transcription: { model: "gpt-4o-transcribe" } } });
@@ -23,5 +31,6 @@ export interface TranscriptionSessionArgs {
 export class TranscriptionSession extends EphemeralSession<RealtimeTranscriptionSessionCreateRequest> {
   constructor(name: string, args: TranscriptionSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
     super("TranscriptionSession", name, args, opts);
+    warnRetired(this, "TranscriptionSession");
   }
 }

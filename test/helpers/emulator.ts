@@ -50,6 +50,13 @@ export class TestEmulator {
     return requests;
   }
 
+  /** The recorded-requests log exactly as `GET /_emulator/requests` serves it, for secret scans. */
+  async requestLog(): Promise<string> {
+    const res = await fetch(`${this.admin}/requests`);
+    if (!res.ok) throw new Error(`GET /_emulator/requests: ${res.status} ${await res.text()}`);
+    return res.text();
+  }
+
   faults(settings: { count?: number; rate?: number; statuses?: number[]; retryAfterSeconds?: number; latencyMs?: number }) {
     return this.call("POST", "faults", settings);
   }

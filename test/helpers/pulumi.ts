@@ -1,12 +1,20 @@
 // Drives the real `pulumi` CLI on a throwaway copy of a project with a
 // `file://` backend. Each workspace is isolated (own backend, PULUMI_HOME,
 // stack config), so test files can run in parallel.
-import { execFile } from "node:child_process";
+//
+// Safe by construction: the environment is built from an allow-list (never
+// the caller's whole environment), the base URL defaults to an unreachable
+// loopback address, a non-loopback base URL in the environment or the stack
+// config is refused before the CLI starts, and every Node process the engine
+// spawns preloads the network guard.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { pulumiEnv, repoRoot } from "../../scripts/local-pulumi.js";
+import { isolatedEnv, pulumiEnv, repoRoot } from "../../scripts/local-pulumi.js";
+import { precompileProject, writeTranspiled } from "./precompile";
+import { assertLoopbackUrl, guardEnv, NET_LOG_ENV, UNREACHABLE_BASE_URL } from "./safety";
 
 const execFileAsync = promisify(execFile);
 
@@ -30,22 +38,34 @@ export interface StateResource {
 export class PulumiWorkspace {
   readonly dir: string;
   readonly stateDir: string;
+  /** The stack the workspace created. */
+  readonly stack: string;
+  /** Whether the copy runs as precompiled JavaScript (see `create`'s `precompile`). */
+  precompiled = false;
   private readonly extraEnv: Record<string, string | undefined>;
 
-  private constructor(dir: string, stateDir: string, extraEnv: Record<string, string | undefined>) {
+  private constructor(dir: string, stateDir: string, stack: string, extraEnv: Record<string, string | undefined>) {
     this.dir = dir;
     this.stateDir = stateDir;
+    this.stack = stack;
     this.extraEnv = extraEnv;
   }
 
   /**
    * Copies `projectDir` (relative to the repo root or absolute) into a fresh
    * temporary folder whose node_modules points at the repo's, and creates
-   * stack `stack` there.
+   * stack `stack` there. `stateDir` shares another workspace's backend (and
+   * PULUMI_HOME), for tests of several stacks on one backend.
+   *
+   * `precompile` compiles the copy's TypeScript to JavaScript first, so the
+   * engine runs it without ts-node (seconds saved per `pulumi` run); `write`
+   * keeps it compiled. By default on for the test programs under
+   * `test/fixtures/`, off for examples and user-facing projects, where
+   * TypeScript as a user runs it is part of what is tested.
    */
   static async create(
     projectDir: string,
-    options: { stack?: string; env?: Record<string, string | undefined> } = {},
+    options: { stack?: string; env?: Record<string, string | undefined>; stateDir?: string; precompile?: boolean } = {},
   ): Promise<PulumiWorkspace> {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), "por-"));
     const dir = path.join(root, "project");
@@ -54,14 +74,44 @@ export class PulumiWorkspace {
       filter: (src) => !src.includes(`${path.sep}node_modules`) && !/Pulumi\.[^/]+\.yaml$/.test(src),
     });
     fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
-    const ws = new PulumiWorkspace(dir, path.join(root, "state"), options.env ?? {});
-    await ws.run(["stack", "init", options.stack ?? "test"], { check: true });
+    const stack = options.stack ?? "test";
+    const ws = new PulumiWorkspace(dir, options.stateDir ?? path.join(root, "state"), stack, options.env ?? {});
+    const fixtures = path.join(repoRoot, "test", "fixtures") + path.sep;
+    if (options.precompile ?? path.resolve(repoRoot, projectDir).startsWith(fixtures)) ws.precompiled = precompileProject(dir);
+    await ws.run(["stack", "init", stack], { check: true });
     return ws;
   }
 
+  /**
+   * The environment of every `pulumi` run: the allow-listed part of this
+   * process's environment, the file backend's settings, the network guard,
+   * `OPENAI_BASE_URL` pointing at loopback unless the workspace or `extra`
+   * sets it (to a loopback URL, or `undefined` to test the fallback, which the
+   * guard then stops), then the workspace's and `extra`'s variables.
+   */
   env(extra: Record<string, string | undefined> = {}): Record<string, string> {
-    // `npm run typecheck` type-checks the fixtures; the engine need not again.
-    return pulumiEnv(this.stateDir, { PULUMI_NODEJS_TRANSPILE_ONLY: "true", ...this.extraEnv, ...extra });
+    const merged: Record<string, string | undefined> = {
+      // `npm run typecheck` type-checks the fixtures; the engine need not again.
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      OPENAI_BASE_URL: UNREACHABLE_BASE_URL,
+      ...this.extraEnv,
+      ...extra,
+    };
+    // A test may point the guard at a private record; otherwise the run's.
+    Object.assign(merged, guardEnv(merged.NODE_OPTIONS), merged[NET_LOG_ENV] ? { [NET_LOG_ENV]: merged[NET_LOG_ENV] } : {});
+    const baseUrl = merged.OPENAI_BASE_URL;
+    if (baseUrl !== undefined) assertLoopbackUrl(baseUrl, "OPENAI_BASE_URL");
+    return pulumiEnv(this.stateDir, merged, isolatedEnv());
+  }
+
+  /** Refuses a stack config whose `openai-realtime:baseUrl` leaves the machine. */
+  private checkStackConfig(): void {
+    const file = path.join(this.dir, `Pulumi.${this.stack}.yaml`);
+    if (!fs.existsSync(file)) return;
+    const match = /^\s*openai-realtime:baseUrl:\s*(.+?)\s*$/m.exec(fs.readFileSync(file, "utf8"));
+    if (match?.[1] !== undefined && !match[1].startsWith("secure:")) {
+      assertLoopbackUrl(match[1].replace(/^["']|["']$/g, ""), "openai-realtime:baseUrl");
+    }
   }
 
   /** Runs `pulumi <args>` in the project; never rejects unless `check` is set. */
@@ -69,11 +119,13 @@ export class PulumiWorkspace {
     args: string[],
     options: { env?: Record<string, string | undefined>; check?: boolean; timeoutMs?: number } = {},
   ): Promise<CommandResult> {
+    const env = this.env(options.env);
+    this.checkStackConfig();
     let result: CommandResult;
     try {
       const { stdout, stderr } = await execFileAsync("pulumi", [...args, "--non-interactive"], {
         cwd: this.dir,
-        env: this.env(options.env),
+        env,
         maxBuffer: 64 * 1024 * 1024,
         timeout: options.timeoutMs ?? 300_000,
       });
@@ -90,6 +142,17 @@ export class PulumiWorkspace {
     return result;
   }
 
+  /**
+   * Starts `pulumi <args>` without waiting for it, in a process group of its
+   * own, so a test can kill the CLI with everything it started, as a CI
+   * runner kills a job: `process.kill(-child.pid!, "SIGKILL")`.
+   */
+  spawn(args: string[], options: { env?: Record<string, string | undefined> } = {}): ChildProcess {
+    const env = this.env(options.env);
+    this.checkStackConfig();
+    return spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  }
+
   up(env?: Record<string, string | undefined>): Promise<CommandResult> {
     return this.run(["up", "--yes", "--skip-preview"], env ? { env } : {});
   }
@@ -99,6 +162,7 @@ export class PulumiWorkspace {
   }
 
   async setConfig(key: string, value: string, secret = false): Promise<void> {
+    if (key === "openai-realtime:baseUrl") assertLoopbackUrl(value, key);
     await this.run(["config", "set", key, value, ...(secret ? ["--secret"] : [])], { check: true });
   }
 
@@ -118,7 +182,9 @@ export class PulumiWorkspace {
 
   /** Replaces a file of the project copy (for step-2 style edits). */
   write(relativePath: string, content: string): void {
-    fs.writeFileSync(path.join(this.dir, relativePath), content);
+    const file = path.join(this.dir, relativePath);
+    fs.writeFileSync(file, content);
+    if (this.precompiled && file.endsWith(".ts") && !file.endsWith(".d.ts")) writeTranspiled(file, content);
   }
 
   async dispose(): Promise<void> {

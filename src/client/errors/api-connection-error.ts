@@ -11,6 +11,8 @@ export class APIConnectionError extends OpenAIRealtimeError {
   readonly method: string;
   /** API path relative to `baseURL`. */
   readonly path: string;
+  /** Retries made before this error was thrown (0 when the first answer was final). */
+  retries = 0;
 
   constructor(method: string, path: string, detail: string, options?: { cause?: unknown }) {
     super(`${method} ${path}: ${detail}`, options);

@@ -51,6 +51,8 @@ export class APIError extends OpenAIRealtimeError {
   readonly error: APIErrorBody | undefined;
   /** Response headers (lower-case names). */
   readonly headers: Record<string, string>;
+  /** Retries made before this error was thrown (0 when the first answer was final). */
+  retries = 0;
 
   constructor(init: APIErrorInit) {
     const requestId = init.headers["x-request-id"];

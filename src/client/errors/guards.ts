@@ -1,6 +1,7 @@
 import type { APIConnectionError } from "./api-connection-error";
 import type { APIError } from "./api-error";
 import type { APITimeoutError } from "./api-timeout-error";
+import type { APIUserAbortError } from "./api-user-abort-error";
 import type { AuthenticationError } from "./authentication-error";
 import type { BadRequestError } from "./bad-request-error";
 import type { ConflictError } from "./conflict-error";
@@ -32,6 +33,7 @@ const allErrors = new Set<string>([
   "OpenAIRealtimeError",
   ...apiErrors,
   ...connectionErrors,
+  "APIUserAbortError",
   "RequestValidationError",
   "WebhookVerificationError",
 ]);
@@ -73,6 +75,8 @@ export const isInternalServerError = named<InternalServerError>(new Set(["Intern
 export const isAPIConnectionError = named<APIConnectionError>(connectionErrors);
 /** An attempt timed out. */
 export const isAPITimeoutError = named<APITimeoutError>(new Set(["APITimeoutError"]));
+/** The caller's signal aborted the request. */
+export const isAPIUserAbortError = named<APIUserAbortError>(new Set(["APIUserAbortError"]));
 /** A request body failed validation before it was sent. */
 export const isRequestValidationError = named<RequestValidationError>(new Set(["RequestValidationError"]));
 /** A webhook delivery failed verification. */

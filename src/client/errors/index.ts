@@ -10,6 +10,7 @@ export { RateLimitError } from "./rate-limit-error";
 export { InternalServerError } from "./internal-server-error";
 export { APIConnectionError } from "./api-connection-error";
 export { APITimeoutError } from "./api-timeout-error";
+export { APIUserAbortError } from "./api-user-abort-error";
 export { RequestValidationError } from "./request-validation-error";
 export { WebhookVerificationError, type WebhookVerificationReason } from "./webhook-verification-error";
 export {
@@ -25,6 +26,7 @@ export {
   isInternalServerError,
   isAPIConnectionError,
   isAPITimeoutError,
+  isAPIUserAbortError,
   isRequestValidationError,
   isWebhookVerificationError,
 } from "./guards";

@@ -1,4 +1,5 @@
 import { SessionTemplateArgs, type ClientSecretSession } from "../../schemas/resource-args";
+import { restoreCredentials } from "../credential-fields";
 import { toRequestBody } from "../normalize";
 import { sessionRequestSchema } from "./client-secret";
 import type { KindSpec } from "./spec";
@@ -18,7 +19,7 @@ export const sessionTemplate: KindSpec = {
       expires_after: { anchor: "created_at", seconds: PROBE_SECONDS },
       session: args.session as ClientSecretSession,
     });
-    const session = toRequestBody(res.session, sessionRequestSchema(res.session));
+    const session = restoreCredentials(toRequestBody(res.session, sessionRequestSchema(res.session)), args.session);
     return {
       id: `tmpl_${revision.slice(0, 24)}`,
       outs: { session, model: typeof session.model === "string" ? session.model : null, revision },

@@ -1,27 +1,49 @@
 // The lifecycle of every resource kind under the real engine, against the
-// emulator: preview makes no request, up mints, a second up and preview are
-// no-ops, an edit replaces what depends on it, refresh and destroy make no
-// request. Secrets never reach state or output in plaintext.
+// emulator, on a fixed clock: preview makes no request, up mints, a second
+// up and preview are no-ops, an edit replaces what depends on it and the
+// preview shows that edit (not server defaults), a steering argument updates
+// in place, refresh and destroy make no request. Secrets never reach state or
+// output in plaintext.
 import { describe, expect, it } from "vitest";
+import { TestClock } from "../../helpers/clock";
 import { useStack } from "../../helpers/stack";
 
 const API_KEY = "sk-lifecycle-test-key-4b1d9e";
 const TOKEN = "pulumi-nodejs:dynamic/openai-realtime";
+const clock = new TestClock();
+
+/** The lines of `output` that belong to the step of `type` (up to the next step). */
+function stepLines(output: string, type: string): string {
+  const lines = output.split("\n");
+  const start = lines.findIndex((line) => line.includes(`${TOKEN}:${type}: (`));
+  if (start < 0) return "";
+  const end = lines.findIndex((line, i) => i > start && /^\s{4}[-+~ ]{1,2}\S+:\S+: \(/.test(line));
+  return lines.slice(start, end < 0 ? undefined : end).join("\n");
+}
 
 describe("resources lifecycle", { timeout: 300_000 }, () => {
-  const stack = useStack("test/fixtures/resources", API_KEY);
+  const stack = useStack("test/fixtures/resources", API_KEY, { emulator: { now: clock.now } });
+  const env = () => clock.env();
 
-  it("previews a fresh stack without any API request", async () => {
-    const preview = await stack.ws.preview();
+  it("previews a fresh stack without any API request, warning once per resource of a retired endpoint", async () => {
+    const preview = await stack.ws.preview([], env());
     expect(preview.code, preview.output).toBe(0);
     for (const kind of ["SessionTemplate", "ClientSecret", "RealtimeSession", "TranscriptionSession", "TranslationClientSecret"]) {
       expect(preview.output).toContain(`+ ${TOKEN}:${kind}`);
     }
+    const realtime =
+      'RealtimeSession targets POST /realtime/sessions, which OpenAI retired on 2026-05-12 with the beta Realtime interface ' +
+      '(reported to answer 404 since); use a ClientSecret with a `type: "realtime"` session instead.';
+    const transcription =
+      "TranscriptionSession targets POST /realtime/transcription_sessions, which OpenAI retired on 2026-05-12 with the beta " +
+      'Realtime interface (reported to answer 404 since); use a ClientSecret with a `type: "transcription"` session instead.';
+    expect(preview.output.split(realtime)).toHaveLength(2);
+    expect(preview.output.split(transcription)).toHaveLength(2);
     expect(await stack.emulator.apiRequests()).toBe(0);
   });
 
-  it("creates all five kinds with one request each and the designed outputs", async () => {
-    const up = await stack.ws.up();
+  it("creates all five kinds with one request each, the designed outputs and where they were minted", async () => {
+    const up = await stack.ws.up(env());
     expect(up.code, up.output).toBe(0);
     expect(up.output).not.toMatch(/ek_[A-Za-z0-9]/);
     expect(up.output).not.toContain(API_KEY);
@@ -31,6 +53,10 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
       "POST /v1/realtime/transcription_sessions": 1,
       "POST /v1/realtime/translations/client_secrets": 1,
     });
+    // The template learns its effective session from a secret of the shortest lifetime the API allows.
+    const recorded = (await stack.emulator.requests()) as unknown as Array<{ path: string; body: { expires_after?: { seconds: number } } }>;
+    const mints = recorded.filter((r) => r.path === "/v1/realtime/client_secrets").map((r) => r.body.expires_after?.seconds);
+    expect(mints.sort()).toEqual([10, 600]);
 
     const out = await stack.ws.outputs(true);
     const template = out.template as { session: Record<string, unknown>; model: string; revision: string };
@@ -44,17 +70,24 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     });
     for (const key of ["id", "object", "expires_at", "client_secret"]) expect(template.session).not.toHaveProperty(key);
 
-    const web = out.webSecret as { value: string; expiresAt: number; sessionId: string; session: unknown };
+    const web = out.webSecret as { value: string; expiresAt: number; sessionId: string };
     expect(web.value).toMatch(/^ek_[A-Za-z0-9]{32}$/);
     expect(web.sessionId).toMatch(/^sess_/);
-    expect(web.expiresAt - Date.now() / 1000).toBeGreaterThan(500);
-    expect(web.session).toEqual(template.session);
+    expect(web.expiresAt).toBe(clock.seconds + 600);
 
     const legacy = out.legacySession as { clientSecret: string; expiresAt: number; sessionId: string };
     expect(legacy.clientSecret).toMatch(/^ek_/);
-    expect(legacy.expiresAt - Date.now() / 1000).toBeLessThanOrEqual(60);
+    expect(legacy.expiresAt).toBe(clock.seconds + 60);
     expect((out.captionsSession as { clientSecret: string }).clientSecret).toMatch(/^ek_/);
     expect((out.spanishSecret as { value: string }).value).toMatch(/^ek_/);
+
+    const { resources } = await stack.ws.exportState();
+    const minted = resources.filter((r) => r.type.startsWith(`${TOKEN}:`));
+    expect(minted).toHaveLength(5);
+    for (const r of minted) {
+      expect(r.outputs, r.type).toMatchObject({ apiOrigin: stack.emulator.url, keyFingerprint: expect.stringMatching(/^sha256:[0-9a-f]{16}$/) });
+      if (!r.type.endsWith(":SessionTemplate")) expect(r.outputs?.expired, r.type).toBe(false);
+    }
   });
 
   it("keeps every token and the API key out of state and output", async () => {
@@ -74,44 +107,72 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
 
   it("plans and applies nothing on a second run, without API requests", async () => {
     await stack.emulator.reset();
-    const up = await stack.ws.up();
+    const up = await stack.ws.up(env());
     expect(up.code, up.output).toBe(0);
     expect(up.output).not.toMatch(/created|replaced|updated/);
-    const preview = await stack.ws.preview(["--expect-no-changes"]);
+    const preview = await stack.ws.preview(["--expect-no-changes"], env());
     expect(preview.code, preview.output).toBe(0);
     expect(await stack.emulator.apiRequests()).toBe(0);
   });
 
-  it("replaces the template and the secret built from it when instructions change", async () => {
+  it("previews a one-word instructions edit as that edit with a reason, and replaces what depends on it", async () => {
     const before = await stack.ws.outputs(true);
     await stack.ws.setConfig("instructions", "You are a terse concierge.");
     await stack.emulator.reset();
-    const preview = await stack.ws.preview();
-    expect(preview.output).toContain(`+-${TOKEN}:SessionTemplate: (replace)`);
+    const preview = await stack.ws.preview([], env());
+    expect(preview.code, preview.output).toBe(0);
+    const template = stepLines(preview.output, "SessionTemplate");
+    expect(template).toContain(`+-${TOKEN}:SessionTemplate: (replace)`);
+    expect(template).toContain('~ instructions: "You are a friendly concierge." => "You are a terse concierge."');
+    // Only what was written is compared, not the defaults the API filled in.
+    expect(template).not.toContain("max_output_tokens");
+    expect(template).not.toContain("turn_detection");
+    expect(preview.output).toMatch(/SessionTemplate tmpl_[0-9a-f]{24} is replaced: session changed/);
     expect(preview.output).toContain(`+-${TOKEN}:ClientSecret: (replace)`);
     expect(preview.output).not.toContain(`+-${TOKEN}:TranslationClientSecret: (replace)`);
+    expect(preview.output).not.toContain(`+-${TOKEN}:TranscriptionSession: (replace)`);
     expect(await stack.emulator.apiRequests()).toBe(0);
 
-    const up = await stack.ws.up();
+    const up = await stack.ws.up(env());
     expect(up.code, up.output).toBe(0);
     expect(up.output).toMatch(/SessionTemplate concierge replaced/);
     expect(up.output).toMatch(/ClientSecret web replaced/);
-    // Ten-minute secrets stay; the one-minute legacy keys may have expired by now.
+    expect(up.output).toMatch(/RealtimeSession legacy replaced/);
     expect(up.output).not.toMatch(/TranslationClientSecret spanish replaced/);
+    expect(up.output).not.toMatch(/TranscriptionSession captions replaced/);
     const after = await stack.ws.outputs(true);
     expect((after.template as { session: { instructions: string } }).session.instructions).toBe("You are a terse concierge.");
     expect((after.webSecret as { value: string }).value).not.toBe((before.webSecret as { value: string }).value);
     expect(after.appFingerprint).not.toBe(before.appFingerprint);
   });
 
+  it("updates rotateBeforeSeconds in place: no API request, the same token", async () => {
+    const before = await stack.ws.outputs(true);
+    await stack.ws.setConfig("rotateBeforeSeconds", "120");
+    await stack.emulator.reset();
+    const preview = await stack.ws.preview([], env());
+    expect(preview.code, preview.output).toBe(0);
+    expect(preview.output).toContain(`~ ${TOKEN}:ClientSecret: (update)`);
+    expect(preview.output).toContain("~ rotateBeforeSeconds: 0 => 120");
+    const up = await stack.ws.up(env());
+    expect(up.code, up.output).toBe(0);
+    expect(up.output).toMatch(/ClientSecret web updated/);
+    expect(up.output).not.toMatch(/replaced/);
+    expect(await stack.emulator.apiRequests()).toBe(0);
+    const after = await stack.ws.outputs(true);
+    expect(after.webSecret).toEqual(before.webSecret);
+    const { resources } = await stack.ws.exportState();
+    expect(resources.find((r) => r.type === `${TOKEN}:ClientSecret`)?.outputs?.rotateBeforeSeconds).toBe(120);
+  });
+
   it("refreshes and destroys without API requests, leaving an empty stack", async () => {
     await stack.emulator.reset();
-    const refresh = await stack.ws.run(["refresh", "--yes"]);
+    const refresh = await stack.ws.run(["refresh", "--yes"], { env: env() });
     expect(refresh.code, refresh.output).toBe(0);
     const { raw } = await stack.ws.exportState();
     expect(raw).not.toMatch(/ek_[A-Za-z0-9]/);
 
-    const destroy = await stack.ws.run(["destroy", "--yes"]);
+    const destroy = await stack.ws.run(["destroy", "--yes"], { env: env() });
     expect(destroy.code, destroy.output).toBe(0);
     expect(await stack.emulator.apiRequests()).toBe(0);
     expect((await stack.ws.exportState()).resources).toEqual([]);

@@ -6,6 +6,7 @@ import {
   RateLimitError,
   RealtimeClient,
   type ClientOptions,
+  type FetchLike,
 } from "../../../src/client";
 import { backoffMs, decideRetry, retryAfterHintMs } from "../../../src/client/retry";
 import { apiError, startServer, type LoopbackServer, type Reply } from "./loopback-server";
@@ -132,14 +133,25 @@ describe("timeouts and connection errors", () => {
     const err = await client.calls.hangup("rtc_1").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APITimeoutError);
     expect(err).toBeInstanceOf(APIConnectionError);
-    expect((err as Error).message).toBe("POST /realtime/calls/rtc_1/hangup: request timed out after 50 ms");
+    expect((err as Error).message).toBe(
+      "POST /realtime/calls/rtc_1/hangup: request timed out after 50 ms; gave up after 1 retry",
+    );
+    expect((err as APITimeoutError).retries).toBe(1);
     expect(server.requests).toHaveLength(2);
     expect(sleeps).toEqual([500]);
   });
 
   it("a timeout then a success resolves", async () => {
-    const { client } = await setup((i) => (i === 0 ? { hang: true } : ok), { timeout: 50 });
+    // A fetch that answers the retry at once: the success does not race the 50 ms attempt timer.
+    let calls = 0;
+    const fetch: FetchLike = (_url, init) => {
+      calls++;
+      if (calls > 1) return Promise.resolve(new Response(null, { status: 200 }));
+      return new Promise((_, reject) => init.signal.addEventListener("abort", () => reject(init.signal.reason)));
+    };
+    client = new RealtimeClient({ apiKey: "sk-test-retry", baseURL: "http://127.0.0.1:9/v1", timeout: 50, fetch, sleep: async () => {} });
     await expect(client.calls.hangup("rtc_1")).resolves.toBeUndefined();
+    expect(calls).toBe(2);
   });
 
   it("a dropped socket is an APIConnectionError, retried", async () => {
@@ -155,26 +167,27 @@ describe("timeouts and connection errors", () => {
   });
 
   it("connection refused is an APIConnectionError naming the origin and the cause", async () => {
-    const { server: closed } = await setup(() => ok);
-    const baseURL = closed.baseURL;
-    await closed.close();
+    // The port stays held on 127.0.0.1 by a live server, so nothing can listen on 127.0.0.2 at that
+    // port (Linux refuses a wildcard bind next to a listening socket): the refusal cannot turn into
+    // some other process's answer.
+    const { server: held } = await setup(() => ok);
+    const port = new URL(held.baseURL).port;
     const sleeps: number[] = [];
-    client = new RealtimeClient({
+    const refused = new RealtimeClient({
       apiKey: "sk-test-retry",
-      baseURL,
+      baseURL: `http://127.0.0.2:${port}/v1`,
       random: () => 0,
       sleep: async (ms) => {
         sleeps.push(ms);
       },
     });
-    const err = await client.calls.hangup("rtc_1").catch((e: unknown) => e);
+    const err = await refused.calls.hangup("rtc_1").catch((e: unknown) => e);
     expect(err).toBeInstanceOf(APIConnectionError);
-    const port = new URL(baseURL).port;
     expect((err as Error).message).toBe(
-      `POST /realtime/calls/rtc_1/hangup: connection to http://127.0.0.1:${port} failed: connect ECONNREFUSED 127.0.0.1:${port}`,
+      `POST /realtime/calls/rtc_1/hangup: connection to http://127.0.0.2:${port} failed: connect ECONNREFUSED 127.0.0.2:${port}; gave up after 2 retries`,
     );
     expect(sleeps).toEqual([500, 1000]);
-    server = undefined;
+    expect(held.requests).toHaveLength(0);
   });
 });
 

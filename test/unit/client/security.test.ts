@@ -69,6 +69,8 @@ describe("API key handling", () => {
       baseURL: "https://api.openai.com/v1",
       maxRetries: 2,
       timeout: 600_000,
+      retryTimeout: undefined,
+      maxRequestsPerSecond: Infinity,
       organization: undefined,
       project: undefined,
     });
@@ -89,7 +91,7 @@ describe("API key handling", () => {
       expect(text).not.toContain(KEY);
     }
     expect(inspect(client)).toBe(
-      "RealtimeClient {\n  baseURL: 'https://api.openai.com/v1',\n  maxRetries: 2,\n  timeout: 600000,\n  organization: undefined,\n  project: undefined\n}",
+      "RealtimeClient {\n  baseURL: 'https://api.openai.com/v1',\n  maxRetries: 2,\n  timeout: 600000,\n  retryTimeout: undefined,\n  maxRequestsPerSecond: Infinity,\n  organization: undefined,\n  project: undefined\n}",
     );
   });
 

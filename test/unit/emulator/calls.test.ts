@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../../../src/emulator";
 import { nextCallStatus, type CallAction, type CallStatus } from "../../../src/emulator/call-state";
 import { admin, apiError, incomingCall, KEY, post, SDP_OFFER, start, TestClock, type TestResponse } from "./helpers";
@@ -10,6 +10,8 @@ beforeAll(async () => {
   emulator = await start({ now: clock.now });
 });
 afterAll(() => emulator.close());
+// Tests that expire secrets move the clock; each test starts from the same time.
+beforeEach(() => clock.reset());
 
 function multipart(fields: Record<string, { value: string; type: string }>): FormData {
   const form = new FormData();

@@ -51,7 +51,10 @@ describe("POST /_emulator/faults", () => {
 
   it("only delays when statuses is empty", async () => {
     await admin(emulator, "POST", "faults", { rate: 1, count: 3, statuses: [], latencyMs: 30 });
+    // Our own clock, not only the emulator's report: the answer came no sooner than the delay.
+    const started = performance.now();
     const response = await post(emulator, "/realtime/client_secrets");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(30);
     expect(response.status).toBe(200);
     const { json } = await admin(emulator, "GET", "requests");
     expect(json.requests[0]).toMatchObject({ status: 200, delayed_ms: 30, fault: null });
@@ -78,12 +81,14 @@ describe("POST /_emulator/faults", () => {
 
 describe("fault flags", () => {
   it("fail requests at the configured rate and statuses, and survive reset", async () => {
-    const flaky = await start({ faultRate: 1, faultStatuses: [502], latencyMs: 5 });
+    const flaky = await start({ faultRate: 1, faultStatuses: [502], latencyMs: 40 });
     try {
+      const started = performance.now();
       expect((await post(flaky, "/realtime/client_secrets")).status).toBe(502);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(40);
       await admin(flaky, "POST", "reset");
       expect((await post(flaky, "/realtime/client_secrets")).status).toBe(502);
-      expect((await admin(flaky, "GET", "requests")).json.requests[0]).toMatchObject({ delayed_ms: 5, fault: 502 });
+      expect((await admin(flaky, "GET", "requests")).json.requests[0]).toMatchObject({ delayed_ms: 40, fault: 502 });
     } finally {
       await flaky.close();
     }

@@ -29,10 +29,20 @@ export const SDP_OFFER = [
   "",
 ].join("\r\n");
 
-/** A controllable clock in milliseconds. */
+/**
+ * A controllable clock in milliseconds. A file that shares one between its
+ * tests calls `reset()` in `beforeEach`, so no test sees another's `advance`.
+ */
 export class TestClock {
-  constructor(public ms = Date.UTC(2025, 7, 27, 12, 0, 0)) {}
+  private readonly start: number;
+  constructor(public ms = Date.UTC(2025, 7, 27, 12, 0, 0)) {
+    this.start = ms;
+  }
   readonly now = (): number => this.ms;
+  /** Back to the time the clock was made with. */
+  reset(): void {
+    this.ms = this.start;
+  }
   get seconds(): number {
     return Math.floor(this.ms / 1000);
   }

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import OpenAI from "openai";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RunningEmulator } from "../../../src/emulator";
 import { WebhookSender } from "../../../src/emulator/webhook-sender";
 import { validate, WebhookRealtimeCallIncoming } from "../../../src/schemas";
@@ -136,8 +137,56 @@ describe("realtime.call.incoming webhooks", () => {
   });
 
   it("creates calls without delivering when no webhook is configured", async () => {
+    const deliver = vi.spyOn(WebhookSender.prototype, "deliver");
+    cleanup.push(async () => deliver.mockRestore());
     const emulator = await start();
     cleanup.push(() => emulator.close());
-    expect((await admin(emulator, "POST", "calls/incoming", {})).status).toBe(200);
+    const { status, json } = await admin(emulator, "POST", "calls/incoming", {});
+    expect(status).toBe(200);
+    expect((await admin(emulator, "GET", `calls/${json.call_id}`)).json.status).toBe("incoming");
+    expect(deliver).not.toHaveBeenCalled();
+  });
+
+  it("stops retrying a delivery once POST /_emulator/reset is called", async () => {
+    const hooks = await receiver([500]);
+    cleanup.push(() => new Promise((r) => hooks.server.close(r)));
+    // Long enough that the retry is still pending when the reset arrives.
+    const emulator = await emulatorFor(hooks.url, { retryDelays: [300, 300] });
+    await admin(emulator, "POST", "calls/incoming", {});
+    await hooks.next();
+    expect((await admin(emulator, "POST", "reset")).status).toBe(200);
+    // Past both retry delays: a retry that survived the reset would be here by now.
+    await new Promise((r) => setTimeout(r, 900));
+    expect(hooks.deliveries).toHaveLength(1);
+  });
+
+  it("keeps retrying without a reset (the control for the test above)", async () => {
+    const hooks = await receiver([500, 200]);
+    cleanup.push(() => new Promise((r) => hooks.server.close(r)));
+    const emulator = await emulatorFor(hooks.url, { retryDelays: [300] });
+    await admin(emulator, "POST", "calls/incoming", {});
+    await hooks.next();
+    await hooks.next();
+    expect(hooks.deliveries).toHaveLength(2);
+  });
+});
+
+describe("the official openai SDK", () => {
+  it("accepts the emulator's webhook with webhooks.unwrap", async () => {
+    const hooks = await receiver([200]);
+    cleanup.push(() => new Promise((r) => hooks.server.close(r)));
+    // The SDK checks the timestamp against the real clock (5 minutes' tolerance).
+    const emulator = await emulatorFor(hooks.url);
+    const sipHeaders = [{ name: "From", value: "sip:+14155550100@example.com" }];
+    const { json } = await admin(emulator, "POST", "calls/incoming", { sip_headers: sipHeaders });
+    const delivery = await hooks.next();
+    const client = new OpenAI({ apiKey: "sk-unused", baseURL: "http://127.0.0.1:9/v1", webhookSecret: SECRET });
+    const headers = delivery.headers as Record<string, string>;
+    const event = await client.webhooks.unwrap(delivery.body, headers);
+    expect(event.type).toBe("realtime.call.incoming");
+    expect(event.data).toEqual({ call_id: json.call_id, sip_headers: sipHeaders });
+    const other = `whsec_${Buffer.from("another-secret").toString("base64")}`;
+    await expect(client.webhooks.unwrap(delivery.body, headers, other)).rejects.toThrow(/signature/i);
+    await expect(client.webhooks.unwrap(`${delivery.body} `, headers)).rejects.toThrow(/signature/i);
   });
 });

@@ -1,7 +1,8 @@
 // The provider's decisions as pure functions: no engine, no network.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { revisionOf } from "../../../src/provider/canonical";
-import { check, diff, isDue, read, update } from "../../../src/provider/handlers";
+import { check, configure, diff, isDue, read, update } from "../../../src/provider/handlers";
+import { keyFingerprint } from "../../../src/provider/identity";
 import { UNKNOWN } from "../../../src/provider/unknowns";
 
 const SESSION = { type: "realtime", model: "gpt-realtime", instructions: "Hi." };
@@ -29,11 +30,65 @@ const news = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+const stackConfig = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
+const IDENTITY = {
+  apiOrigin: "http://127.0.0.1:4010/v1",
+  keyFingerprint: keyFingerprint("sk-unit-key"),
+  organization: "org_1",
+  project: null,
+};
+
 describe("check", () => {
-  it("fills defaults and keeps the provider", () => {
+  beforeEach(() => {
+    for (const name of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"]) vi.stubEnv(name, undefined);
+    configure(
+      stackConfig({
+        "openai-realtime:apiKey": "sk-unit-key",
+        "openai-realtime:baseUrl": "http://127.0.0.1:4010/v1/",
+        "openai-realtime:organization": "org_1",
+      }),
+    );
+    return () => {
+      vi.unstubAllEnvs();
+      configure(undefined);
+    };
+  });
+
+  it("fills defaults, records where the token will be minted, and keeps the provider", () => {
     const result = check("ClientSecret", { session: SESSION, __provider: PROVIDER });
     expect(result.failures).toEqual([]);
-    expect(result.inputs).toEqual({ session: SESSION, expiresAfterSeconds: 600, rotateBeforeSeconds: 0, __provider: PROVIDER });
+    expect(result.inputs).toEqual({
+      session: SESSION,
+      expiresAfterSeconds: 600,
+      rotateBeforeSeconds: 0,
+      ...IDENTITY,
+      __provider: PROVIDER,
+    });
+    expect(JSON.stringify(result.inputs)).not.toContain("sk-unit-key");
+  });
+
+  it("takes organization and project from the environment when the stack config has none", () => {
+    configure(stackConfig({ "openai-realtime:apiKey": "sk-unit-key" }));
+    vi.stubEnv("OPENAI_PROJECT_ID", "proj_env");
+    vi.stubEnv("OPENAI_BASE_URL", "https://api.example.test/v1");
+    expect(check("ClientSecret", { session: SESSION }).inputs).toMatchObject({
+      apiOrigin: "https://api.example.test/v1",
+      organization: null,
+      project: "proj_env",
+    });
+  });
+
+  it("keeps the recorded key fingerprint when no key is known (a run without credentials)", () => {
+    configure(stackConfig({}));
+    const olds = { session: SESSION, keyFingerprint: "sha256:0123456789abcdef" };
+    expect(check("ClientSecret", { session: SESSION }, olds).inputs.keyFingerprint).toBe("sha256:0123456789abcdef");
+    expect(check("ClientSecret", { session: SESSION }).inputs.keyFingerprint).toBeNull();
+  });
+
+  it("carries the protect marker of the resource layer, outside the validated arguments", () => {
+    const result = check("ClientSecret", { session: SESSION, __protected: true });
+    expect(result.failures).toEqual([]);
+    expect(result.inputs.__protected).toBe(true);
   });
 
   it("names every failing property with the allowed values", () => {
@@ -69,7 +124,7 @@ describe("check", () => {
   });
 
   it("validates each kind against its own endpoint's body", () => {
-    expect(check("RealtimeSession", {}).inputs).toEqual({ session: {}, __provider: undefined });
+    expect(check("RealtimeSession", {}).inputs).toEqual({ session: {}, ...IDENTITY, __provider: undefined });
     expect(check("TranscriptionSession", { session: { input_audio_format: "mp3" } }).failures[0]?.property).toBe(
       "session.input_audio_format",
     );
@@ -78,20 +133,22 @@ describe("check", () => {
 });
 
 describe("diff", () => {
+  const NONE = { changes: false, reasons: [] };
+
   it("reports no change for the same inputs and an unexpired token", () => {
-    expect(diff("ClientSecret", minted(), news(), 1_000)).toEqual({ changes: false });
+    expect(diff("ClientSecret", minted(), news(), 1_000)).toEqual(NONE);
   });
 
   it("ignores key order inside the session", () => {
     const reordered = { instructions: "Hi.", model: "gpt-realtime", type: "realtime" };
-    expect(diff("ClientSecret", minted(), news({ session: reordered }), 1_000)).toEqual({ changes: false });
+    expect(diff("ClientSecret", minted(), news({ session: reordered }), 1_000)).toEqual(NONE);
   });
 
-  it("replaces on any argument change, listing the changed arguments", () => {
+  it("replaces on any argument change, listing the changed arguments and leaving the property diff to the engine", () => {
     expect(diff("ClientSecret", minted(), news({ session: { ...SESSION, instructions: "Bye." }, expiresAfterSeconds: 60 }), 1_000)).toEqual({
-      changes: true,
       replaces: ["session", "expiresAfterSeconds"],
       deleteBeforeReplace: false,
+      reasons: ["ClientSecret sess_1 is replaced: session, expiresAfterSeconds changed"],
     });
   });
 
@@ -99,23 +156,70 @@ describe("diff", () => {
     expect(diff("ClientSecret", minted(), news({ session: UNKNOWN }), 1_000).replaces).toEqual(["session"]);
   });
 
-  it("replaces a token at its rotation point, and not a second before", () => {
-    expect(diff("ClientSecret", minted(), news(), 1_999.9)).toEqual({ changes: false });
-    expect(diff("ClientSecret", minted(), news(), 2_000)).toEqual({ changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false });
+  it("updates in place, without a new token, when only rotateBeforeSeconds changes", () => {
+    expect(diff("ClientSecret", minted(), news({ rotateBeforeSeconds: 120 }), 1_000)).toEqual({ changes: true, reasons: [] });
+    expect(update("ClientSecret", minted(), news({ rotateBeforeSeconds: 120 })).outs).toMatchObject({
+      value: minted().value,
+      expiresAt: 2_000,
+      rotateBeforeSeconds: 120,
+    });
+    // The new value decides whether the token is due.
+    expect(diff("ClientSecret", minted(), news({ rotateBeforeSeconds: 120 }), 1_900).replaces).toEqual(["expiresAt"]);
+  });
+
+  it("replaces a token at its rotation point, and not a second before, saying why", () => {
+    expect(diff("ClientSecret", minted(), news(), 1_999.9)).toEqual(NONE);
+    expect(diff("ClientSecret", minted(), news(), 2_000)).toEqual({
+      changes: true,
+      replaces: ["expiresAt"],
+      deleteBeforeReplace: false,
+      reasons: ["ClientSecret sess_1 is replaced: expired at 1970-01-01T00:33:20Z"],
+    });
     const early = minted({ rotateBeforeSeconds: 120 });
     expect(isDue(early, 1_879)).toBe(false);
     expect(isDue(early, 1_880)).toBe(true);
+    expect(diff("ClientSecret", early, news({ rotateBeforeSeconds: 120 }), 1_880).reasons).toEqual([
+      "ClientSecret sess_1 is replaced: within rotateBeforeSeconds (120) of expiry at 1970-01-01T00:33:20Z",
+    ]);
+  });
+
+  it("keeps an expired token of a protected resource, which the engine could not replace, and says how to rotate it", () => {
+    const result = diff("ClientSecret", minted(), news({ __protected: true }), 2_000);
+    expect(result.changes).toBe(false);
+    expect(result.reasons).toEqual([
+      "ClientSecret sess_1 expired at 1970-01-01T00:33:20Z; it is protected, so it is kept: " +
+        "remove `protect` from its options and run `pulumi up` to re-mint it",
+    ]);
+  });
+
+  it("replaces when the API origin, key, organization or project changes, naming only fingerprints", () => {
+    const identity = { apiOrigin: "http://127.0.0.1:4010/v1", keyFingerprint: "sha256:aaaaaaaaaaaaaaaa", organization: null, project: null };
+    const old = minted(identity);
+    expect(diff("ClientSecret", old, news(identity), 1_000)).toEqual(NONE);
+    const moved = diff("ClientSecret", old, news({ ...identity, apiOrigin: "https://api.openai.com/v1", project: "proj_2" }), 1_000);
+    expect(moved.changes).toBeUndefined();
+    expect(moved.replaces).toEqual(["apiOrigin", "project"]);
+    expect(moved.reasons).toEqual([
+      'ClientSecret sess_1 is replaced: minted with another identity (API base URL "http://127.0.0.1:4010/v1" -> ' +
+        '"https://api.openai.com/v1", project null -> "proj_2")',
+    ]);
+  });
+
+  it("adopts state recorded before identities were, as an update without a new token", () => {
+    const identity = { apiOrigin: "https://api.openai.com/v1", keyFingerprint: "sha256:bbbbbbbbbbbbbbbb", organization: null, project: null };
+    expect(diff("ClientSecret", minted(), news(identity), 1_000)).toEqual({ changes: true, reasons: [] });
+    expect(update("ClientSecret", minted(), news(identity)).outs).toMatchObject({ ...identity, value: minted().value });
   });
 
   it("never rotates a template, which holds no token", () => {
     const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), __provider: PROVIDER };
-    expect(diff("SessionTemplate", template, { session: SESSION, __provider: PROVIDER }, 10 ** 12)).toEqual({ changes: false });
+    expect(diff("SessionTemplate", template, { session: SESSION, __provider: PROVIDER }, 10 ** 12)).toEqual(NONE);
   });
 
   it("treats a new provider alone as an update that keeps every output", () => {
-    expect(diff("ClientSecret", minted(), news({ __provider: "exports.handler = newer" }), 1_000)).toEqual({ changes: true });
+    expect(diff("ClientSecret", minted(), news({ __provider: "exports.handler = newer" }), 1_000)).toEqual({ changes: true, reasons: [] });
     const { __provider: _, ...outs } = minted();
-    expect(update(minted())).toEqual({ outs });
+    expect(update("ClientSecret", minted())).toEqual({ outs });
   });
 });
 

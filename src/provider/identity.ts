@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { DEFAULT_BASE_URL } from "../client/base-url";
+import type { ApiSettings } from "./credentials";
+
+/**
+ * Where a token was minted: the API base URL, a fingerprint of the key (never
+ * the key), and the organization and project it was billed to. Recorded on
+ * every resource that calls the API; a change replaces the resource, so a
+ * token minted by the emulator or another project never passes for a real one.
+ */
+export interface Identity {
+  apiOrigin: string;
+  /** First 16 hex digits of sha256 of the key; null when no key was known. */
+  keyFingerprint: string | null;
+  organization: string | null;
+  project: string | null;
+}
+
+/** The identity properties, in the order the engine shows them. */
+export const IDENTITY_KEYS = ["apiOrigin", "keyFingerprint", "organization", "project"] as const;
+
+/**
+ * Short, non-reversible fingerprint of an API key: enough to tell two keys
+ * apart in a diff, useless for recovering the key.
+ *
+ * @example
+ * ```ts
+ * keyFingerprint("sk-test"); // "sha256:3a1f…" (16 hex digits)
+ * ```
+ */
+export function keyFingerprint(apiKey: string): string {
+  return `sha256:${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}`;
+}
+
+function origin(baseUrl: string | undefined): string {
+  const raw = baseUrl ?? DEFAULT_BASE_URL;
+  try {
+    const url = new URL(raw);
+    // Never keep credentials a malformed setting may carry; create refuses such a URL anyway.
+    url.username = "";
+    url.password = "";
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return raw.replace(/\/+$/, "");
+  }
+}
+
+/** The identity of requests made with `settings`; computed locally, no network. */
+export function identityOf(settings: ApiSettings): Identity {
+  return {
+    apiOrigin: origin(settings.baseUrl),
+    keyFingerprint: settings.apiKey ? keyFingerprint(settings.apiKey) : null,
+    organization: settings.organization ?? null,
+    project: settings.project ?? null,
+  };
+}
+
+/**
+ * The identity to record for new inputs. Without a key (a preview or refresh
+ * run without credentials) the old fingerprint is kept: the provider cannot
+ * know the key, and claiming a change would plan replacing every token.
+ */
+export function identityForInputs(settings: ApiSettings, olds: Record<string, unknown> | undefined): Identity {
+  const identity = identityOf(settings);
+  if (identity.keyFingerprint === null && typeof olds?.keyFingerprint === "string") {
+    identity.keyFingerprint = olds.keyFingerprint;
+  }
+  return identity;
+}
+
+/**
+ * Identity properties that differ between a recorded resource and new inputs.
+ * State written before identities were recorded has none: it is adopted
+ * rather than replaced, since nothing says where it was minted.
+ */
+export function changedIdentity(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+  if (!IDENTITY_KEYS.some((key) => key in olds)) return [];
+  return IDENTITY_KEYS.filter((key) => key in news && (olds[key] ?? null) !== (news[key] ?? null));
+}

@@ -1,0 +1,34 @@
+// The package as a user installs it: `npm pack`, then the tarball unpacked
+// into a project's node_modules. This machine has no registry access and
+// npm's cache holds tarballs but not the registry metadata `npm install`
+// needs to resolve ranges, so the package's own dependencies are linked from
+// the repo's node_modules (the versions its lockfile pins).
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { repoRoot } from "../../../scripts/local-pulumi.js";
+
+const run = promisify(execFile);
+
+/** Runs `npm pack` on the repo (built beforehand) and returns the tarball's path. */
+export async function packPackage(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "por-pack-"));
+  const { stdout } = await run("npm", ["pack", "--pack-destination", dir, "--silent"], { cwd: repoRoot });
+  return path.join(dir, stdout.trim().split("\n").pop() ?? "");
+}
+
+/** Installs the tarball into `projectDir/node_modules`, with every other dependency linked from the repo. */
+export async function installPacked(projectDir: string, tarball: string): Promise<void> {
+  const modules = path.join(projectDir, "node_modules");
+  fs.rmSync(modules, { recursive: true, force: true });
+  const own = path.join(modules, "pulumi-openai-realtime");
+  fs.mkdirSync(own, { recursive: true });
+  await run("tar", ["-xzf", tarball, "-C", own, "--strip-components=1"]);
+  const repoModules = path.join(repoRoot, "node_modules");
+  for (const name of fs.readdirSync(repoModules)) {
+    if (name === "pulumi-openai-realtime") continue;
+    fs.symlinkSync(path.join(repoModules, name), path.join(modules, name));
+  }
+}

@@ -1,0 +1,102 @@
+// A CI job killed in the middle of `pulumi up`: SIGKILL to the CLI and every
+// process it started, while 40 client secrets are being created. The
+// recovery the README documents (run here exactly as printed there) must end
+// with every resource in state, each minted once, and a clean preview.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestEmulator } from "../helpers/emulator";
+import { PulumiWorkspace, type CommandResult } from "../helpers/pulumi";
+import { readmeSnippet, shellCommands } from "../helpers/readme";
+import { SecretScan } from "../helpers/secrets";
+
+const API_KEY = "sk-crash-test-key-7c2e41";
+const COUNT = 40;
+const SECRET_TYPE = "pulumi-nodejs:dynamic/openai-realtime:ClientSecret";
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe(`SIGKILL during pulumi up of ${COUNT} client secrets`, { timeout: 600_000 }, () => {
+  let emulator: TestEmulator;
+  let ws: PulumiWorkspace;
+  beforeAll(async () => {
+    emulator = await TestEmulator.start({ apiKey: API_KEY });
+    ws = await PulumiWorkspace.create("test/fixtures/many-secrets", {
+      env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url },
+    });
+    await ws.setConfig("count", String(COUNT));
+  });
+  afterAll(async () => {
+    await ws?.dispose();
+    await emulator?.close();
+  });
+
+  it("recovers with the README's steps: every secret present, minted once, preview clean", async () => {
+    // Slow answers keep creates in flight when the kill lands.
+    await emulator.faults({ rate: 1, statuses: [], latencyMs: 500 });
+    const up = ws.spawn(["up", "--yes", "--skip-preview"]);
+    let output = "";
+    up.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    up.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => up.once("exit", (_code, signal) => resolve(signal)));
+    await waitFor("ten secrets to be minted", async () => (await emulator.apiRequests()) >= 10);
+    process.kill(-up.pid!, "SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    // Requests already in flight are still answered (to no one): wait until
+    // the count settles, so what recovery mints can be told apart.
+    let mintedBeforeRecovery = -1;
+    await waitFor("in-flight requests to settle", async () => {
+      const now = await emulator.apiRequests();
+      const settled = now === mintedBeforeRecovery;
+      mintedBeforeRecovery = now;
+      if (!settled) await new Promise((r) => setTimeout(r, 1000));
+      return settled;
+    });
+    expect(mintedBeforeRecovery).toBeLessThan(COUNT);
+
+    const killed = await ws.exportState();
+    const survivors = killed.resources.filter((r) => r.type === SECRET_TYPE).length;
+    expect(survivors).toBeLessThan(COUNT);
+    // The kill caught creates in flight: what --clear-pending-creates is for.
+    const pending = (JSON.parse(killed.raw) as { deployment: { pending_operations?: Array<{ type: string }> } }).deployment
+      .pending_operations;
+    expect(pending?.some((op) => op.type === "creating")).toBe(true);
+
+    await emulator.faults({ count: 0, rate: 0, statuses: [], latencyMs: 0 });
+    const steps = shellCommands(readmeSnippet("crash-recovery"));
+    expect(steps.map((s) => s.slice(0, 2).join(" "))).toEqual(["pulumi cancel", "pulumi refresh", "pulumi up", "pulumi preview"]);
+    const results: CommandResult[] = [];
+    for (const [cli, ...args] of steps) {
+      expect(cli).toBe("pulumi");
+      const result = await ws.run(args);
+      results.push(result);
+      expect(result.code, `pulumi ${args.join(" ")}:\n${result.output}\n(up before the kill:\n${output})`).toBe(0);
+    }
+
+    const { resources } = await ws.exportState();
+    const secrets = resources.filter((r) => r.type === SECRET_TYPE);
+    expect(secrets.map((r) => r.urn.split("::").pop()).sort()).toEqual(
+      Array.from({ length: COUNT }, (_, i) => `secret-${i}`).sort(),
+    );
+    const outputs = await ws.outputs(true);
+    const tokens = outputs.tokens as string[];
+    expect(tokens).toHaveLength(COUNT);
+    expect(new Set(tokens).size).toBe(COUNT);
+    expect(tokens.every((t) => /^ek_/.test(t))).toBe(true);
+    // Recovery minted exactly the secrets the crash had not recorded, once each.
+    expect(await emulator.apiRequests()).toBe(mintedBeforeRecovery + COUNT - survivors);
+
+    const scan = new SecretScan().watch(API_KEY, "API key");
+    await scan.watchMintedTokens(ws);
+    expect(scan.watching).toBe(COUNT + 1);
+    scan.check("pulumi up output before the kill", output);
+    results.forEach((r, i) => scan.check(`recovery step ${i + 1} output`, r.output));
+    await scan.checkWorkspace(ws);
+    await scan.checkEmulator(emulator);
+    scan.assertClean();
+  });
+});
