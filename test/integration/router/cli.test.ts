@@ -120,6 +120,11 @@ describe("router command", { timeout: 90_000 }, () => {
     expect(noSource.code).toBe(2);
     expect(noSource.stderr).toContain("give exactly one of --config, --routes, --stack (got none).");
 
+    const noRedis = await cli(["router", "--routes", "routes.json", "--port", "0", "--store", "redis://:hunter2-store-pw@127.0.0.1:1/0"]);
+    expect(noRedis.code).toBe(1);
+    expect(noRedis.stderr).toContain("Cannot connect to Redis at 127.0.0.1:1");
+    expect(noRedis.stderr).not.toContain("hunter2-store-pw");
+
     const output = dangling.stderr + unresolved.stderr + noSecret.stderr + noSource.stderr;
     expect(output).not.toContain(secret.slice("whsec_".length));
     expect(output).not.toContain(API_KEY);
