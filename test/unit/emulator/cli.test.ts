@@ -63,7 +63,8 @@ describe("main", () => {
   it("lists the commands on --help", async () => {
     const { io, out } = capture();
     expect(await main(["--help"], io)).toBe(0);
-    expect(out.join("")).toContain("Commands:\n  emulator  serve a local Realtime REST API");
+    expect(out.join("")).toContain("\n  emulator  serve a local Realtime REST API");
+    for (const name of ["init", "validate", "emulator", "router", "calls"]) expect(out.join("")).toMatch(new RegExp(`\\n  ${name} +\\S`));
   });
 
   it("exits 2 with usage for no command and an unknown one", async () => {
@@ -73,7 +74,7 @@ describe("main", () => {
     const unknown = capture();
     expect(await main(["deploy"], unknown.io)).toBe(2);
     expect(unknown.err.join("")).toBe(
-      "pulumi-openai-realtime: unknown command 'deploy'. Commands: emulator.\nRun 'pulumi-openai-realtime --help' for usage.\n",
+      "pulumi-openai-realtime: unknown command 'deploy'. Commands: init, validate, emulator, router, calls.\nRun 'pulumi-openai-realtime --help' for usage.\n",
     );
   });
 
