@@ -65,11 +65,14 @@ describe("bad input and API errors", { timeout: 300_000 }, () => {
 
   it("fails on injected server errors once retries are spent, then succeeds when they clear", async () => {
     stack.ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
+    // The provider retries for minutes by default; two retries make "spent" quick to reach.
+    await stack.ws.setConfig("openai-realtime:maxRetries", "2");
     // One attempt plus two retries, all refused.
     await stack.emulator.faults({ count: 3, statuses: [503] });
     const failed = await stack.ws.up();
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain("creating ClientSecret: the OpenAI Realtime API answered 503 POST /realtime/client_secrets");
+    expect(failed.output).toContain("; gave up after 2 retries");
     expect((await stack.emulator.stats()).faults).toBe(3);
 
     const retried = await stack.ws.up();
