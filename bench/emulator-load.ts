@@ -3,7 +3,7 @@
 // the load generator does not share the server's event loop. Reports requests/s and latency
 // percentiles; exits 1 if any request fails. Not part of the test suite.
 //
-//   npm run build && node bench/emulator-load.ts [--concurrency 500] [--rounds 5]
+//   npm run build && node bench/emulator-load.ts [--concurrency 500] [--rounds 5] [--json] [--quick]
 //
 // CommonJS on purpose (the package is `type: commonjs`), so Node runs it with type stripping alone.
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
@@ -60,9 +60,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { concurrency: { type: "string", default: "500" }, rounds: { type: "string", default: "5" } } });
-  const concurrency = Number(values.concurrency);
-  const rounds = Number(values.rounds);
+  const { values } = parseArgs({
+    options: {
+      concurrency: { type: "string", default: "500" },
+      rounds: { type: "string", default: "5" },
+      json: { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
+    },
+  });
+  const concurrency = values.quick ? 20 : Number(values.concurrency);
+  const rounds = values.quick ? 1 : Number(values.rounds);
   const { child, url } = await startEmulator();
   const agent = new Agent({ connections: concurrency, pipelining: 1 });
   try {
@@ -87,7 +94,13 @@ async function main(): Promise<number> {
       p99Ms: Number(percentile(sorted, 99).toFixed(1)),
       maxMs: Number(sorted[sorted.length - 1]!.toFixed(1)),
     };
-    console.log(JSON.stringify(summary, null, 2));
+    if (!values.json) console.log(JSON.stringify(summary, null, 2));
+    else {
+      const columns = ["concurrency", "requests", "failed", "requests/s", "p50 ms", "p99 ms", "max ms"];
+      const row = [concurrency, summary.requests, failed, summary.requestsPerSecond, summary.p50Ms, summary.p99Ms, summary.maxMs];
+      const table = { title: "Emulator: concurrent POST /v1/realtime/client_secrets", columns, rows: [row] };
+      console.log(JSON.stringify({ bench: "emulator-load", tables: [table], figures: summary }));
+    }
     return failed === 0 ? 0 : 1;
   } finally {
     await agent.close();

@@ -7,9 +7,9 @@ import { loadRealtimeConfig } from "./load";
 import type { RealtimeConfig } from "./schema";
 import { resolveSecrets } from "./secrets";
 import { DEFAULT_CONFIG_FILE } from "./source";
+import { CONFIG_FILE_KEY } from "./file-key";
 
-/** The config key naming the realtime.yaml a stack deploys. */
-export const CONFIG_FILE_KEY = "openai-realtime:configFile";
+export { CONFIG_FILE_KEY };
 
 /** Outputs of a template, as the `templates` stack output holds them. */
 export interface TemplateOutputs {

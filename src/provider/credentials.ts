@@ -1,10 +1,9 @@
 import { RateLimiter, RealtimeClient, type ClientOptions } from "../client";
 
+import { CONFIG_API_KEY, CONFIG_BASE_URL, CONFIG_ORGANIZATION, CONFIG_PROJECT } from "./config-keys";
+
 /** Stack config keys the provider reads (namespace `openai-realtime`). */
-export const CONFIG_API_KEY = "openai-realtime:apiKey";
-export const CONFIG_BASE_URL = "openai-realtime:baseUrl";
-export const CONFIG_ORGANIZATION = "openai-realtime:organization";
-export const CONFIG_PROJECT = "openai-realtime:project";
+export { CONFIG_API_KEY, CONFIG_BASE_URL, CONFIG_ORGANIZATION, CONFIG_PROJECT };
 
 const REQUEST_TIMEOUT_MS = 60_000;
 

@@ -11,6 +11,7 @@ import { describeFailure } from "./errors";
 import { changedIdentity, IDENTITY_KEYS, identityForInputs } from "./identity";
 import { KINDS } from "./kinds";
 import { expiryReason, identityReason, report } from "./reasons";
+import { migrateOutputs, needsMigration, STATE_VERSION } from "./state-version";
 import { containsUnknown, isUnknownAt, UNKNOWN } from "./unknowns";
 
 /** The property under which the engine keeps the serialized provider. */
@@ -101,10 +102,18 @@ const STEERING_KEYS = new Set(["rotateBeforeSeconds"]);
  * Decides without any API call. Changed arguments or a changed identity
  * replace; a token at its rotation point is replaced so `pulumi up` re-mints
  * it (unless the resource is protected: then it is kept and reported);
- * `rotateBeforeSeconds` or a new provider alone is an update that keeps every
- * output. Each replace is explained in the engine's diagnostics.
+ * `rotateBeforeSeconds`, the first recorded identity or outputs of an older
+ * release's shape are an update that keeps every output; a new serialized
+ * provider alone is no change. Each replace is explained in the engine's
+ * diagnostics.
  */
-export function diff(kind: ResourceKind, olds: Props, news: Props, now: number = nowSeconds()): DiffDecision {
+export function diff(
+  kind: ResourceKind,
+  olds: Props,
+  news: Props,
+  now: number = nowSeconds(),
+  say: typeof report = report,
+): DiffDecision {
   const spec = KINDS[kind];
   const id = typeof olds.sessionId === "string" ? olds.sessionId : `tmpl_${String(olds.revision ?? "").slice(0, 24)}`;
   const label = `${kind} ${id}`;
@@ -121,7 +130,7 @@ export function diff(kind: ResourceKind, olds: Props, news: Props, now: number =
   if (replaces.length > 0 || identity.length > 0) {
     const reasons = replaces.length > 0 ? [`${label} is replaced: ${replaces.join(", ")} changed`] : [];
     if (identity.length > 0) reasons.push(`${label} is replaced: ${identityReason(identity, olds, news)}`);
-    for (const reason of reasons) report(reason);
+    for (const reason of reasons) say(reason);
     // No `changes`: the engine computes the diff of old and new inputs itself
     // and shows only those, while `replaces` still makes it a replace.
     return { replaces: [...replaces, ...identity], deleteBeforeReplace: false, reasons };
@@ -133,16 +142,18 @@ export function diff(kind: ResourceKind, olds: Props, news: Props, now: number =
     if (news[PROTECT_KEY] === true) {
       // The engine refuses to replace a protected resource, which would fail every preview from now on.
       const reason = `${label} ${why}; it is protected, so it is kept: remove \`protect\` from its options and run \`pulumi up\` to re-mint it`;
-      report(reason, "warn");
+      say(reason, "warn");
       return { changes: false, reasons: [reason] };
     }
     const reason = `${label} is replaced: ${why}`;
-    report(reason);
+    say(reason);
     return { changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false, reasons: [reason] };
   }
   const steering = [...STEERING_KEYS].some((key) => spec.inputKeys.includes(key) && news[key] !== olds[key]);
   const adopted = IDENTITY_KEYS.some((key) => !(key in olds) && key in news);
-  if (steering || adopted || olds[PROVIDER_KEY] !== news[PROVIDER_KEY]) return { changes: true, reasons: [] };
+  // A new serialized provider alone is no change: every release's text hands
+  // over to the same stable handlers (`pulumi-openai-realtime/provider`).
+  if (steering || adopted || needsMigration(kind, olds)) return { changes: true, reasons: [] };
   return { changes: false, reasons: [] };
 }
 /** The kind's one API call; a failure leaves nothing in state. */
@@ -155,7 +166,7 @@ export async function create(kind: ResourceKind, inputs: Props): Promise<{ id: s
   } catch (err) {
     throw new Error(describeFailure(`creating ${kind}`, err));
   }
-  const outs = { ...minted.outs, ...identityIn(inputs) };
+  const outs = { ...minted.outs, ...identityIn(inputs), stateVersion: STATE_VERSION };
   return { id: minted.id, outs: spec.expires ? { ...outs, expired: false } : outs };
 }
 
@@ -172,12 +183,12 @@ export function read(kind: ResourceKind, id: string, props: Props, now: number =
 }
 
 /**
- * No API call: only a new provider, a steering argument
- * (`rotateBeforeSeconds`) or the first recorded identity gets here, since
- * every other change replaces. Keeps the minted outputs.
+ * No API call: only a steering argument (`rotateBeforeSeconds`), the first
+ * recorded identity or outputs of an older release's shape get here, since
+ * every other change replaces. Keeps the minted outputs, in the current shape.
  */
 export function update(kind: ResourceKind, olds: Props, news: Props = {}): { outs: Props } {
-  const outs = withoutProvider(olds);
+  const outs = migrateOutputs(kind, withoutProvider(olds));
   for (const key of STEERING_KEYS) if (KINDS[kind].inputKeys.includes(key) && key in news) outs[key] = news[key];
   for (const key of IDENTITY_KEYS) if (!(key in outs) && key in news) outs[key] = news[key];
   return { outs };

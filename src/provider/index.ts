@@ -1,2 +1,3 @@
-export { providerFor } from "./serialized";
-export { CONFIG_API_KEY, CONFIG_BASE_URL } from "./credentials";
+export { providerText, PROVIDER_MODULE } from "./serialized";
+export { CONFIG_API_KEY, CONFIG_BASE_URL, CONFIG_ORGANIZATION, CONFIG_PROJECT } from "./config-keys";
+export { STATE_VERSION } from "./state-version";

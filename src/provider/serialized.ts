@@ -1,28 +1,48 @@
-import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceKind } from "../tokens";
 
-// The engine stores this provider, serialized, in every resource's state.
-// It only names the kind and loads the handlers by package name when the
-// engine calls it, so the state stays small (no captured code or modules)
-// and a new release of the handlers does not count as a changed provider.
-const HANDLERS = "pulumi-openai-realtime/dist/provider/handlers.js";
+/**
+ * The public subpath that serves the provider's handlers. The serialized
+ * provider names it, so it is part of every user's state: it never moves.
+ */
+export const PROVIDER_MODULE = "pulumi-openai-realtime/provider";
 
-type Handlers = typeof import("./handlers");
+// The engine stores the serialized provider text in every resource's inputs
+// AND outputs, and rewrites the whole checkpoint after every step, so each
+// byte here costs N x steps. The text is therefore written by hand (not
+// captured by Pulumi's closure serializer, which wraps each method in ~300
+// bytes and loads slowly), is the same for every resource of a kind, and
+// carries no code that changes between releases: a new release is not a new
+// provider, and stacks keep working across upgrades.
+//
+// With the package uninstalled, the text still deletes (the API has no
+// revoke) and refreshes (expiry is the only thing that changes), so
+// `pulumi destroy` and `pulumi refresh` work; anything else needs the
+// program, which needs the package.
+function textFor(kind: ResourceKind): string {
+  return (
+    `exports.handler=()=>{try{return require(${JSON.stringify(PROVIDER_MODULE)}).provider(${JSON.stringify(kind)})}` +
+    `catch(e){if(e.code!=="MODULE_NOT_FOUND")throw e;return{delete:async()=>{},` +
+    `read:async(i,p)=>({id:i,props:"expiresAt"in p?{...p,expired:!(Date.now()/1e3<p.expiresAt)}:p})}}}`
+  );
+}
+
+const texts = new Map<ResourceKind, string>();
 
 /**
- * The dynamic provider of one resource kind. One instance per kind, shared by
- * every resource of that kind.
+ * The serialized dynamic provider of one resource kind: a small constant
+ * module text that hands over to {@link PROVIDER_MODULE}.
+ *
+ * @example
+ * ```ts
+ * const text = providerText("ClientSecret");
+ * // exports.handler=()=>{try{return require("pulumi-openai-realtime/provider").provider("ClientSecret")}...
+ * ```
  */
-export function providerFor(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  const load = (): Handlers => require(HANDLERS) as Handlers;
-  return {
-    configure: async (req) => load().configure(req.config),
-    check: async (olds, news) => load().check(kind, news, olds),
-    diff: async (_id, olds, news) => load().diff(kind, olds, news),
-    create: async (inputs) => load().create(kind, inputs),
-    read: async (id, props) => load().read(kind, id, props),
-    update: async (_id, olds, news) => load().update(kind, olds, news),
-    // The API has no revoke: a minted token lives until it expires.
-    delete: async () => {},
-  };
+export function providerText(kind: ResourceKind): string {
+  let text = texts.get(kind);
+  if (text === undefined) {
+    text = textFor(kind);
+    texts.set(kind, text);
+  }
+  return text;
 }

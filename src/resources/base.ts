@@ -1,81 +1,66 @@
-import * as pulumi from "@pulumi/pulumi";
-import { providerFor } from "../provider";
-import { RESOURCE_MODULE, type ResourceKind } from "../tokens";
+import type * as pulumi from "@pulumi/pulumi";
+import { providerText } from "../provider/serialized";
+import type { ResourceKind } from "../tokens";
 import { prepareInputs } from "./inputs";
 
-// One serialized provider per kind, shared by every resource of that kind.
-const providers = new Map<ResourceKind, pulumi.dynamic.ResourceProvider>();
-
-function provider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
-  let p = providers.get(kind);
-  if (p === undefined) {
-    p = providerFor(kind);
-    providers.set(kind, p);
-  }
-  return p;
-}
+// Every resource class extends pulumi.CustomResource directly with these
+// helpers rather than a chain of base classes: the SDK reads a fixed number
+// of stack frames per resource to find the user's source line, and each
+// extra constructor level both costs a frame and points it into this package.
 
 /**
- * Registers a dynamic resource of `kind` under the `openai-realtime` module.
- * `outputs` names the outputs to expose as properties; `secretOutputs` are
- * stored encrypted and shown as `[secret]`.
+ * The properties registered for a resource of `kind`: each declared output
+ * (unknown until the engine answers), the user's arguments as
+ * {@link prepareInputs} marks them, and the small constant serialized
+ * provider of the kind.
  */
-export abstract class RealtimeResource extends pulumi.dynamic.Resource {
-  protected constructor(
-    kind: ResourceKind,
-    name: string,
-    args: object,
-    outputs: readonly string[],
-    secretOutputs: readonly string[],
-    opts: pulumi.CustomResourceOptions | undefined,
-  ) {
-    const props: Record<string, unknown> = {};
-    for (const key of outputs) props[key] = undefined;
-    super(
-      provider(kind),
-      name,
-      { ...props, ...prepareInputs(args, opts) },
-      secretOutputs.length > 0 ? pulumi.mergeOptions(opts, { additionalSecretOutputs: [...secretOutputs] }) : opts,
-      RESOURCE_MODULE,
-      kind,
-    );
-  }
+export function resourceProps(
+  kind: ResourceKind,
+  args: object,
+  outputs: readonly string[],
+  opts: pulumi.CustomResourceOptions | undefined,
+): pulumi.Inputs {
+  const props: Record<string, unknown> = {};
+  for (const key of outputs) props[key] = undefined;
+  return { ...props, ...prepareInputs(args, opts), __provider: providerText(kind) };
+}
+
+/** `opts` with the kind's secret outputs stored encrypted and shown as `[secret]`. */
+export function secretOptions(
+  opts: pulumi.CustomResourceOptions | undefined,
+  secretOutputs: readonly string[],
+): pulumi.CustomResourceOptions {
+  return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] };
 }
 
 /** Outputs of the client secret kinds: the `ek_` value and what it was minted for. */
-export abstract class MintedClientSecret<Session> extends RealtimeResource {
+export interface MintedSecretOutputs {
   /** The `ek_...` secret. Secret output. */
-  declare readonly value: pulumi.Output<string>;
+  readonly value: pulumi.Output<string>;
   /** Expiry, unix seconds. */
-  declare readonly expiresAt: pulumi.Output<number>;
+  readonly expiresAt: pulumi.Output<number>;
   /** Id of the session minted with the secret. */
-  declare readonly sessionId: pulumi.Output<string>;
-  /** The effective session config the API reported, as a request body. */
-  declare readonly session: pulumi.Output<Session>;
+  readonly sessionId: pulumi.Output<string>;
   /** sha256 of the canonical JSON of the input `session`. */
-  declare readonly revision: pulumi.Output<string>;
+  readonly revision: pulumi.Output<string>;
   /** Whether the secret had expired at the last `pulumi up` or `pulumi refresh`. */
-  declare readonly expired: pulumi.Output<boolean>;
-
-  protected constructor(kind: ResourceKind, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined) {
-    super(kind, name, args, ["value", "expiresAt", "sessionId", "revision", "expired"], ["value"], opts);
-  }
+  readonly expired: pulumi.Output<boolean>;
 }
+
+export const MINTED_SECRET_OUTPUTS = ["value", "expiresAt", "sessionId", "revision", "expired"] as const;
 
 /** Outputs of the two older session endpoints: a session with its ephemeral key. */
-export abstract class EphemeralSession<Session> extends RealtimeResource {
+export interface EphemeralSessionOutputs<Session> {
   /** Id of the created session. */
-  declare readonly sessionId: pulumi.Output<string>;
+  readonly sessionId: pulumi.Output<string>;
   /** The ephemeral key. Secret output. */
-  declare readonly clientSecret: pulumi.Output<string>;
+  readonly clientSecret: pulumi.Output<string>;
   /** Expiry of `clientSecret`, unix seconds. */
-  declare readonly expiresAt: pulumi.Output<number>;
+  readonly expiresAt: pulumi.Output<number>;
   /** The session the API reported, as a request body. */
-  declare readonly session: pulumi.Output<Session>;
+  readonly session: pulumi.Output<Session>;
   /** Whether the key had expired at the last `pulumi up` or `pulumi refresh`. */
-  declare readonly expired: pulumi.Output<boolean>;
-
-  protected constructor(kind: ResourceKind, name: string, args: object, opts: pulumi.CustomResourceOptions | undefined) {
-    super(kind, name, args, ["sessionId", "clientSecret", "expiresAt", "expired"], ["clientSecret"], opts);
-  }
+  readonly expired: pulumi.Output<boolean>;
 }
+
+export const EPHEMERAL_SESSION_OUTPUTS = ["sessionId", "clientSecret", "expiresAt", "session", "expired"] as const;

@@ -1,5 +1,6 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { MintedClientSecret } from "./base";
+import * as pulumi from "@pulumi/pulumi";
+import { CLIENT_SECRET_TYPE } from "../tokens";
+import { MINTED_SECRET_OUTPUTS, type MintedSecretOutputs, resourceProps, secretOptions } from "./base";
 import type { ClientSecretSession } from "../schemas/resource-args";
 
 /** Arguments of {@link ClientSecret}. */
@@ -28,8 +29,9 @@ export interface ClientSecretArgs {
  * export const token = web.value; // secret
  * ```
  */
-export class ClientSecret extends MintedClientSecret<ClientSecretSession> {
+export interface ClientSecret extends MintedSecretOutputs {}
+export class ClientSecret extends pulumi.CustomResource {
   constructor(name: string, args: ClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super("ClientSecret", name, args, opts);
+    super(CLIENT_SECRET_TYPE, name, resourceProps("ClientSecret", args, MINTED_SECRET_OUTPUTS, opts), secretOptions(opts, ["value"]));
   }
 }

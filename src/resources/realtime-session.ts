@@ -1,5 +1,6 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { EphemeralSession } from "./base";
+import * as pulumi from "@pulumi/pulumi";
+import { REALTIME_SESSION_TYPE } from "../tokens";
+import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions } from "./base";
 import { warnRetired } from "./retired";
 import type { ClientSecret } from "./client-secret";
 import type { RealtimeSessionCreateRequest } from "../schemas";
@@ -28,9 +29,15 @@ export interface RealtimeSessionArgs {
  * export const sessionId = session.sessionId;
  * ```
  */
-export class RealtimeSession extends EphemeralSession<RealtimeSessionCreateRequest> {
+export interface RealtimeSession extends EphemeralSessionOutputs<RealtimeSessionCreateRequest> {}
+export class RealtimeSession extends pulumi.CustomResource {
   constructor(name: string, args: RealtimeSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("RealtimeSession", name, args, opts);
+    super(
+      REALTIME_SESSION_TYPE,
+      name,
+      resourceProps("RealtimeSession", args, EPHEMERAL_SESSION_OUTPUTS, opts),
+      secretOptions(opts, ["clientSecret"]),
+    );
     warnRetired(this, "RealtimeSession");
   }
 }

@@ -1,5 +1,6 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { RealtimeResource } from "./base";
+import * as pulumi from "@pulumi/pulumi";
+import { SESSION_TEMPLATE_TYPE } from "../tokens";
+import { resourceProps } from "./base";
 import type { ClientSecretSession } from "../schemas/resource-args";
 
 /** Arguments of {@link SessionTemplate}. */
@@ -30,7 +31,7 @@ export interface SessionTemplateArgs {
  * export const model = concierge.model;
  * ```
  */
-export class SessionTemplate extends RealtimeResource {
+export class SessionTemplate extends pulumi.CustomResource {
   /** The effective session config, normalized back to a request body. */
   declare readonly session: pulumi.Output<ClientSecretSession>;
   /** The model the API applies. */
@@ -39,6 +40,6 @@ export class SessionTemplate extends RealtimeResource {
   declare readonly revision: pulumi.Output<string>;
 
   constructor(name: string, args: SessionTemplateArgs, opts?: pulumi.CustomResourceOptions) {
-    super("SessionTemplate", name, args, ["model", "revision"], [], opts);
+    super(SESSION_TEMPLATE_TYPE, name, resourceProps("SessionTemplate", args, ["model", "revision"], opts), opts);
   }
 }

@@ -1,5 +1,6 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { EphemeralSession } from "./base";
+import * as pulumi from "@pulumi/pulumi";
+import { TRANSCRIPTION_SESSION_TYPE } from "../tokens";
+import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions } from "./base";
 import { warnRetired } from "./retired";
 import type { ClientSecret } from "./client-secret";
 import type { RealtimeTranscriptionSessionCreateRequest } from "../schemas";
@@ -28,9 +29,15 @@ export interface TranscriptionSessionArgs {
  * export const sessionId = session.sessionId;
  * ```
  */
-export class TranscriptionSession extends EphemeralSession<RealtimeTranscriptionSessionCreateRequest> {
+export interface TranscriptionSession extends EphemeralSessionOutputs<RealtimeTranscriptionSessionCreateRequest> {}
+export class TranscriptionSession extends pulumi.CustomResource {
   constructor(name: string, args: TranscriptionSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("TranscriptionSession", name, args, opts);
+    super(
+      TRANSCRIPTION_SESSION_TYPE,
+      name,
+      resourceProps("TranscriptionSession", args, EPHEMERAL_SESSION_OUTPUTS, opts),
+      secretOptions(opts, ["clientSecret"]),
+    );
     warnRetired(this, "TranscriptionSession");
   }
 }

@@ -1,5 +1,6 @@
-import type * as pulumi from "@pulumi/pulumi";
-import { MintedClientSecret } from "./base";
+import * as pulumi from "@pulumi/pulumi";
+import { TRANSLATION_CLIENT_SECRET_TYPE } from "../tokens";
+import { MINTED_SECRET_OUTPUTS, type MintedSecretOutputs, resourceProps, secretOptions } from "./base";
 import type { RealtimeTranslationSessionCreateRequest } from "../schemas";
 
 /** Arguments of {@link TranslationClientSecret}. */
@@ -25,8 +26,14 @@ export interface TranslationClientSecretArgs {
  * });
  * ```
  */
-export class TranslationClientSecret extends MintedClientSecret<RealtimeTranslationSessionCreateRequest> {
+export interface TranslationClientSecret extends MintedSecretOutputs {}
+export class TranslationClientSecret extends pulumi.CustomResource {
   constructor(name: string, args: TranslationClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super("TranslationClientSecret", name, args, opts);
+    super(
+      TRANSLATION_CLIENT_SECRET_TYPE,
+      name,
+      resourceProps("TranslationClientSecret", args, MINTED_SECRET_OUTPUTS, opts),
+      secretOptions(opts, ["value"]),
+    );
   }
 }

@@ -19,6 +19,6 @@ export const clientSecret: KindSpec = {
       expires_after: expiresAfter(args),
       session: args.session as ClientSecretSession,
     });
-    return mintedSecretOutputs(res, args, revision, sessionRequestSchema(res.session));
+    return mintedSecretOutputs(res, args, revision);
   },
 };

@@ -1,6 +1,4 @@
-import type { z } from "zod";
 import { DEFAULT_EXPIRES_AFTER_SECONDS } from "../../schemas/resource-args";
-import { toRequestBody } from "../normalize";
 import type { Minted } from "./spec";
 
 /** Arguments and defaults shared by the two client secret kinds. */
@@ -20,16 +18,12 @@ export const expiresAfter = (args: Record<string, unknown>) => ({
 });
 
 /**
- * Outputs of a client secret create: the token, its expiry, the session it
- * was minted for (normalized against `request`), and the lifetime arguments
- * diff compares against.
+ * Outputs of a client secret create: the token, its expiry, the session id,
+ * and the lifetime arguments diff compares against. Not the effective
+ * session: the engine rewrites every output byte of every resource after
+ * each step, and the `SessionTemplate` already holds that config once.
  */
-export function mintedSecretOutputs(
-  res: MintedSecretResponse,
-  args: Record<string, unknown>,
-  revision: string,
-  request: z.ZodType,
-): Minted {
+export function mintedSecretOutputs(res: MintedSecretResponse, args: Record<string, unknown>, revision: string): Minted {
   const sessionId = typeof res.session.id === "string" ? res.session.id : `secret_${revision.slice(0, 24)}`;
   return {
     id: sessionId,
@@ -37,7 +31,6 @@ export function mintedSecretOutputs(
       value: res.value,
       expiresAt: res.expires_at,
       sessionId,
-      session: toRequestBody(res.session, request),
       revision,
       expiresAfterSeconds: args.expiresAfterSeconds,
       rotateBeforeSeconds: args.rotateBeforeSeconds,

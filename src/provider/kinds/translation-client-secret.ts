@@ -14,6 +14,6 @@ export const translationClientSecret: KindSpec = {
       expires_after: expiresAfter(args),
       session: args.session as RealtimeTranslationSessionCreateRequest,
     });
-    return mintedSecretOutputs(res, args, revision, RealtimeTranslationSessionCreateRequest);
+    return mintedSecretOutputs(res, args, revision);
   },
 };
