@@ -116,11 +116,11 @@ describe("calls command", { timeout: 60_000 }, () => {
       [["calls", "hangup", "rtc_1", "--force"], "Unknown flag '--force'. Allowed flags: --json, --help."],
       [["calls", "accept", "rtc_1", "--session", "missing.json"], "--session: cannot read missing.json: ENOENT"],
     ];
-    for (const [args, message] of cases) {
-      const res = await cli(args);
-      expect(res.code, args.join(" ")).toBe(2);
-      expect(res.stderr, args.join(" ")).toContain(message);
-    }
+    const results = await Promise.all(cases.map(([args]) => cli(args)));
+    cases.forEach(([args, message], i) => {
+      expect(results[i]!.code, args.join(" ")).toBe(2);
+      expect(results[i]!.stderr, args.join(" ")).toContain(message);
+    });
     fs.writeFileSync(path.join(dir, "bad-session.json"), JSON.stringify({ type: "realtime", model: "gpt-realtime", audio: { output: { speed: 9 } } }));
     const bad = await cli(["calls", "accept", "rtc_1", "--session", "bad-session.json"]);
     expect(bad.code).toBe(2);

@@ -90,7 +90,11 @@ describe("router: routing decisions", { timeout: 60_000 }, () => {
       Array.from({ length: 100 }, (_, i) => chain.calls.incoming({ To: `sip:+1415555${String(i).padStart(4, "0")}@sip.example.com`, From: "sip:+1" })),
     );
     for (const id of ids) await chain.calls.waitFor(id, "accepted", 30_000);
-    for (const id of ids) expect(await chain.router.decisionFor(id)).toMatchObject({ route: 1, outcome: "ok" });
+    // On a loaded machine an accept can outlast its attempt timeout; the retry then finds the
+    // call accepted (already_done): routed once either way.
+    for (const id of ids) {
+      expect(await chain.router.decisionFor(id)).toMatchObject({ route: 1, outcome: expect.stringMatching(/^(ok|already_done)$/) });
+    }
   });
 
   it("serves /healthz and Prometheus /metrics", async () => {
