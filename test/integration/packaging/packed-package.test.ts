@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { pack, UserProject } from "./packed";
 
-const SUBPATHS = ["", "/client", "/schemas", "/emulator", "/calls", "/provider"];
+const SUBPATHS = ["", "/client", "/schemas", "/emulator", "/calls", "/provider", "/config", "/config/stack"];
 
 describe("the packed package", { timeout: 300_000 }, () => {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), "por-pack-"));
@@ -51,6 +51,8 @@ describe("the packed package", { timeout: 300_000 }, () => {
       "dist/emulator/index.js",
       "dist/calls/index.js",
       "dist/provider/entry.js",
+      "dist/config/index.js",
+      "dist/config/stack.js",
     ]);
     const loaded = await user.run("node", [
       "-e",
@@ -102,9 +104,11 @@ describe("the packed package", { timeout: 300_000 }, () => {
         `import { startEmulator } from "pulumi-openai-realtime/emulator";`,
         `import { provider } from "pulumi-openai-realtime/provider";`,
         `import * as calls from "pulumi-openai-realtime/calls";`,
+        `import * as config from "pulumi-openai-realtime/config";`,
+        `import { realtimeStack } from "pulumi-openai-realtime/config/stack";`,
         `const client: RealtimeClient = new RealtimeClient({ apiKey: "sk-types" });`,
         `const token: string = TYPE_TOKENS.ClientSecret;`,
-        `export const used = [ClientSecret, client, token, formatIssues, startEmulator, provider, calls];`,
+        `export const used = [ClientSecret, client, token, formatIssues, startEmulator, provider, calls, config, realtimeStack];`,
         `// @ts-expect-error a subpath that is not exported does not resolve`,
         `import type { Nope } from "pulumi-openai-realtime/nope";`,
         `export type Unused = Nope;`,
