@@ -28,6 +28,8 @@ interface Throughput {
   rps: number;
   p50: number;
   p99: number;
+  /** Client-process CPU per request in µs: steadier than wall time on a shared machine. */
+  cpuUs: number;
 }
 
 function median(values: number[]): number {
@@ -68,11 +70,18 @@ async function worker(which: Which, url: string, concurrency: number, requests: 
     return samples;
   };
   await run(Math.max(50, concurrency * 4)); // warm-up: connections, JIT, lazily loaded modules
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const samples = await run(requests);
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
   samples.sort((a, b) => a - b);
-  const out: Throughput = { rps: requests / seconds, p50: percentile(samples, 50), p99: percentile(samples, 99) };
+  const out: Throughput = {
+    rps: requests / seconds,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    cpuUs: (cpu.user + cpu.system) / requests,
+  };
   process.stdout.write(JSON.stringify(out) + "\n");
 }
 
@@ -150,7 +159,12 @@ async function main(): Promise<void> {
 
   const pick = (which: Which, c: number): Throughput => {
     const runs = samples[`${which}@${c}`]!;
-    return { rps: median(runs.map((s) => s.rps)), p50: median(runs.map((s) => s.p50)), p99: median(runs.map((s) => s.p99)) };
+    return {
+      rps: median(runs.map((s) => s.rps)),
+      p50: median(runs.map((s) => s.p50)),
+      p99: median(runs.map((s) => s.p99)),
+      cpuUs: median(runs.map((s) => s.cpuUs)),
+    };
   };
   const figures = {
     bench: "client",
@@ -176,12 +190,13 @@ async function main(): Promise<void> {
   log(`| openai | ${f(figures.importMs.sdk)} |`);
   log(`| ratio (ours / SDK) | ${f(figures.importMs.ratio, 2)} |`);
   log("");
-  log("| concurrency | ours req/s | SDK req/s | ratio | ours p50 / p99 ms | SDK p50 / p99 ms |");
-  log("| --- | --- | --- | --- | --- | --- |");
+  log("| concurrency | ours req/s | SDK req/s | ratio | ours p50 / p99 ms | SDK p50 / p99 ms | ours / SDK CPU µs per request |");
+  log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const t of figures.throughput) {
     log(
       `| ${t.concurrency} | ${f(t.ours.rps, 0)} | ${f(t.sdk.rps, 0)} | ${f(t.rpsRatio, 2)} | ` +
-        `${f(t.ours.p50, 2)} / ${f(t.ours.p99, 2)} | ${f(t.sdk.p50, 2)} / ${f(t.sdk.p99, 2)} |`,
+        `${f(t.ours.p50, 2)} / ${f(t.ours.p99, 2)} | ${f(t.sdk.p50, 2)} / ${f(t.sdk.p99, 2)} | ` +
+        `${f(t.ours.cpuUs, 0)} / ${f(t.sdk.cpuUs, 0)} |`,
     );
   }
 }

@@ -1,55 +1,99 @@
 #!/usr/bin/env node
-// `npm run demo`: start the local Realtime API emulator, `pulumi up` the
-// root project against it on a local file backend, print the stack outputs,
-// stop the emulator. Run by `npm run demo` after setup and build.
+// `npm run demo`: start the local Realtime API emulator, `pulumi up` the root
+// project (realtime.yaml) against it on a local file backend, show the
+// outputs (secrets hidden), check the policy pack when there is one, stop
+// the emulator, and say what to try next. `npm run demo -- --live` deploys
+// to OpenAI instead, with OPENAI_API_KEY (stack "live").
 //
-// DEMO_STACK (default "dev") and DEMO_STATE_DIR (default .pulumi-state/demo)
-// let tests run it in isolation.
+// Settings (DEMO_STACK, DEMO_STATE_DIR, DEMO_PORT) are in demo-settings.js.
 "use strict";
 
-const { spawn } = require("node:child_process");
+const fs = require("node:fs");
 const path = require("node:path");
 const local = require("./local-pulumi.js");
+const demo = require("./demo-settings.js");
 
-// The emulator accepts any sk- key; this one only exists on this machine.
-const DEMO_API_KEY = "sk-local-demo";
+const live = process.argv.includes("--live");
 
-function pulumi(args, env, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", [...args, "--non-interactive"], {
-      cwd: local.repoRoot,
-      env,
-      stdio: options.quiet ? ["ignore", "ignore", "ignore"] : "inherit",
-    });
-    child.on("error", reject);
-    child.on("exit", (code) => resolve(code ?? 1));
+/** One line per entry, secrets as Pulumi shows them. */
+function summary(outputs) {
+  const lines = [];
+  const row = (name, text) => lines.push(`  ${name.padEnd(34)} ${text}`);
+  const time = (unix) => (typeof unix === "number" ? new Date(unix * 1000).toISOString().slice(11, 19) + " UTC" : "?");
+  for (const [name, t] of Object.entries(outputs.templates || {})) {
+    const session = t.session || {};
+    const detail = session.type === "transcription"
+      ? `transcription, ${session.audio?.input?.transcription?.model ?? "default model"}`
+      : `${t.model}, voice ${session.audio?.output?.voice ?? "default"}`;
+    row(`templates.${name}`, `${detail}, revision ${String(t.revision).slice(0, 12)}`);
+  }
+  for (const section of ["clientSecrets", "translationClientSecrets"]) {
+    for (const [name, s] of Object.entries(outputs[section] || {})) {
+      row(`${section}.${name}`, `value ${s.value}, expires ${time(s.expiresAt)}`);
+    }
+  }
+  for (const section of ["realtimeSessions", "transcriptionSessions"]) {
+    for (const [name, s] of Object.entries(outputs[section] || {})) {
+      row(`${section}.${name}`, `clientSecret ${s.clientSecret}, expires ${time(s.expiresAt)}`);
+    }
+  }
+  (outputs.callRoutes || []).forEach((route, i) => {
+    const match = JSON.stringify(route.match || {});
+    const what =
+      route.action === "accept"
+        ? `accept with template ${route.template ?? "(inline)"}${route.session ? " (session attached)" : ""}`
+        : route.action === "refer"
+          ? `refer to ${route.targetUri}`
+          : `reject ${route.statusCode ?? 603}`;
+    row(`callRoutes.${i}`, `${match} -> ${what}`);
   });
+  return lines.join("\n");
 }
 
 async function main() {
-  const { startEmulator } = require(path.join(local.repoRoot, "dist", "emulator"));
-  const emulator = await startEmulator({ port: 0 });
-  console.log(`Realtime API emulator listening on ${emulator.url}`);
-  const stack = process.env.DEMO_STACK || "dev";
-  const stateDir = process.env.DEMO_STATE_DIR || path.join(local.repoRoot, ".pulumi-state", "demo");
-  const env = local.pulumiEnv(stateDir, { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: DEMO_API_KEY });
+  if (live && !process.env.OPENAI_API_KEY) {
+    console.error("--live deploys to OpenAI and needs OPENAI_API_KEY in the environment.");
+    return 1;
+  }
+  const s = demo.settings({ live });
+  const env = demo.demoEnv(s);
+  const emulator = live ? undefined : await demo.startDemoEmulator(s);
+  if (emulator) console.log(`Realtime API emulator listening on ${emulator.url}`);
+  else console.log("Deploying to the OpenAI API (--live).");
+  const npmPulumi = `npm run pulumi --${live ? " --live" : ""}`;
   let code = 0;
   try {
-    if ((await pulumi(["stack", "select", stack], env, { quiet: true })) !== 0) {
-      code = await pulumi(["stack", "init", stack], env);
+    if ((await demo.pulumi(["stack", "select", s.stack, "--non-interactive"], env, { quiet: true })) !== 0) {
+      code = await demo.pulumi(["stack", "init", s.stack, "--non-interactive"], env);
     }
-    if (code === 0) code = await pulumi(["up", "--yes", "--skip-preview"], env);
+    if (code === 0) code = await demo.pulumi(["up", "--yes", "--skip-preview", "--suppress-outputs"], env);
     if (code === 0) {
-      console.log("\nStack outputs (tokens are secrets; `pulumi stack output --show-secrets` reveals them):");
-      code = await pulumi(["stack", "output", "--json"], env);
+      const result = await demo.pulumi(["stack", "output", "--json"], env, { capture: true });
+      code = result.code;
+      if (code === 0) console.log(`\nStack outputs of ${s.stack} (secrets hidden):\n${summary(JSON.parse(result.stdout))}`);
+    }
+    if (code === 0 && fs.existsSync(path.join(local.repoRoot, "policy", "PulumiPolicy.yaml"))) {
+      console.log("\nChecking the stack with the policy pack (policy/):");
+      code = await demo.pulumi(["preview", "--policy-pack", "policy", "--non-interactive"], env);
     }
   } finally {
-    await emulator.close();
+    await emulator?.close();
   }
-  process.exitCode = code;
+  if (code === 0) {
+    console.log(
+      "\nTry next (from this folder):\n" +
+        `  ${npmPulumi} stack output clientSecrets --show-secrets   # the ek_ tokens\n` +
+        `  ${npmPulumi} preview --diff                              # after editing realtime.yaml\n` +
+        `  ${npmPulumi} destroy --yes                               # tokens stay valid until they expire`,
+    );
+  }
+  return code;
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => (process.exitCode = code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

@@ -50,10 +50,39 @@ function ensureNodeModules() {
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want && fs.existsSync(nodeBin)) return false;
   log("installing npm dependencies (npm ci)");
   const started = Date.now();
-  run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: local.repoRoot });
+  npmCi();
   fs.writeFileSync(stamp, want);
   log(`npm ci took ${((Date.now() - started) / 1000).toFixed(1)}s`);
   return true;
+}
+
+// npm runs on whatever Node is on PATH, possibly older than the packages
+// want; it then warns EBADENGINE for each of them, although setup goes on
+// with the pinned Node 24 it has just installed. Those warnings are dropped
+// and replaced by one line saying so; npm's other output passes through.
+function npmCi() {
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
+    cwd: local.repoRoot,
+    stdio: ["inherit", "inherit", "pipe"],
+    encoding: "utf8",
+  });
+  if (result.error) fail(`npm could not start: ${result.error.message}`);
+  const lines = (result.stderr || "").split("\n");
+  const kept = [];
+  let engineWarnings = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (/^npm warn EBADENGINE Unsupported engine \{$/.test(lines[i])) {
+      engineWarnings++;
+      while (i < lines.length && !/^npm warn EBADENGINE \}$/.test(lines[i])) i++;
+      continue;
+    }
+    kept.push(lines[i]);
+  }
+  process.stderr.write(kept.join("\n"));
+  if (result.status !== 0) fail(`npm ci exited with ${result.status}`);
+  if (engineWarnings > 0) {
+    log(`npm ran on Node ${process.versions.node}; from here on setup and the npm scripts use the pinned Node from node_modules`);
+  }
 }
 
 function commandVersion(cmd, args, env) {

@@ -27,7 +27,7 @@ export type {
   TranscriptionSessionArgs,
   TranslationClientSecretArgs,
 } from "./resources";
-export { CONFIG_API_KEY, CONFIG_BASE_URL } from "./provider/config-keys";
+export { CONFIG_API_KEY, CONFIG_BASE_URL, CONFIG_ORGANIZATION, CONFIG_PROJECT } from "./provider/config-keys";
 export { CONFIG_FILE_KEY } from "./config/file-key";
 export type { RealtimeStackOutputs } from "./config/stack";
 

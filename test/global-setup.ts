@@ -4,8 +4,8 @@
 // `npm test`'s first step, never something to do underneath running
 // workers), links the tools, brings dist/ up to date with src/ (the CLI
 // tests and every Pulumi program load dist/), and makes the environment the
-// workers and their children inherit safe: the network guard preloaded,
-// OPENAI_BASE_URL on loopback, no developer OpenAI credentials.
+// workers and their children inherit safe: the network guard preloaded, no
+// developer OpenAI credentials or base URL.
 //
 // After: fails the run if any process tried to leave the machine.
 import { execFileSync } from "node:child_process";
@@ -14,13 +14,25 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { refusedConnections } from "./helpers/net-log";
-import { NET_GUARD, NET_LOG_ENV, UNREACHABLE_BASE_URL } from "./helpers/safety";
+import { NET_GUARD, NET_LOG_ENV, NODE_COMPILE_CACHE } from "./helpers/safety";
 import { staleOutputs } from "./helpers/stale-build";
 
 const root = path.join(__dirname, "..");
 
-/** Variables a developer's shell may hold that no test may inherit. */
-const SCRUBBED = ["OPENAI_API_KEY", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID", "OPENAI_WEBHOOK_SECRET", "OPENAI_ADMIN_KEY"];
+/**
+ * Variables a developer's shell may hold that no test may inherit. A client
+ * a test builds without a base URL then aims at the real API's default,
+ * which the network guard refuses (and the run fails), instead of at
+ * whatever the developer's shell pointed to.
+ */
+const SCRUBBED = [
+  "OPENAI_API_KEY",
+  "OPENAI_BASE_URL",
+  "OPENAI_ORG_ID",
+  "OPENAI_PROJECT_ID",
+  "OPENAI_WEBHOOK_SECRET",
+  "OPENAI_ADMIN_KEY",
+];
 
 function requireInstalledDependencies(): void {
   const lock = fs.readFileSync(path.join(root, "package-lock.json"));
@@ -55,7 +67,7 @@ export default function setup(): () => void {
   // Forked workers and every Node process they start inherit these; a
   // developer's own NODE_OPTIONS is dropped, not merged.
   process.env.NODE_OPTIONS = `--require ${NET_GUARD}`;
-  process.env.OPENAI_BASE_URL = UNREACHABLE_BASE_URL;
+  process.env.NODE_COMPILE_CACHE = NODE_COMPILE_CACHE;
   for (const name of SCRUBBED) delete process.env[name];
 
   return () => {

@@ -33,28 +33,34 @@ export function routesFromFile(file: string): CallRoute[] {
   return parseResolvedRoutes(list);
 }
 
-/**
- * Reads the `callRoutes` output of a stack with the pulumi CLI (in the
- * current directory, with the current backend login and environment).
- */
-export async function routesFromStack(stack: string): Promise<CallRoute[]> {
+async function stackOutput(stack: string, showSecrets: boolean): Promise<unknown> {
+  const args = ["stack", "output", "callRoutes", "--json", "--stack", stack, "--non-interactive"];
   let stdout: string;
   try {
-    ({ stdout } = await execFileAsync("pulumi", ["stack", "output", "callRoutes", "--json", "--stack", stack, "--non-interactive"], {
-      maxBuffer: 16 * 1024 * 1024,
-    }));
+    ({ stdout } = await execFileAsync("pulumi", showSecrets ? [...args, "--show-secrets"] : args, { maxBuffer: 16 * 1024 * 1024 }));
   } catch (error) {
     const e = error as { code?: string | number; stderr?: string };
     if (e.code === "ENOENT") throw new Error("--stack needs the pulumi CLI on PATH");
     const detail = (e.stderr ?? "").trim().split("\n").pop() ?? "";
     throw new Error(`--stack ${stack}: 'pulumi stack output callRoutes' failed: ${detail}`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(stdout);
+    return JSON.parse(stdout);
   } catch {
     throw new Error(`--stack ${stack}: the callRoutes output is not JSON`);
   }
+}
+
+/**
+ * Reads the `callRoutes` output of a stack with the pulumi CLI (in the
+ * current directory, with the current backend login and environment). Only
+ * when the output holds secret values (a session with credentials) is it
+ * read again with `--show-secrets`: the router needs them to accept calls,
+ * and keeps them in memory only.
+ */
+export async function routesFromStack(stack: string): Promise<CallRoute[]> {
+  let json = await stackOutput(stack, false);
+  if (JSON.stringify(json).includes('"[secret]"')) json = await stackOutput(stack, true);
   if (!Array.isArray(json)) throw new Error(`--stack ${stack}: the stack has no callRoutes list output`);
   return parseResolvedRoutes(json);
 }

@@ -15,6 +15,11 @@ export class ClientSecrets {
   /**
    * Mints a client secret for a realtime or transcription session config.
    *
+   * A mint is not idempotent: when an attempt times out or its connection
+   * drops after the API minted, the retry mints a second token and the first
+   * is never seen. The API has no revoke; such an orphan expires on its own
+   * after `expires_after` (600 s by default).
+   *
    * @throws RequestValidationError before sending, naming the bad field.
    * @example
    * ```ts

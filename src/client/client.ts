@@ -42,7 +42,8 @@ export interface ClientOptions {
    */
   webhookSecret?: string | null | undefined;
   /**
-   * Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx.
+   * Retries after the first attempt, on connection errors, timeouts, 408, 409, 429 and 5xx, or
+   * as the server's `x-should-retry: true|false` says.
    * @default 2
    */
   maxRetries?: number | undefined;

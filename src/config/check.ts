@@ -51,14 +51,33 @@ export function checkEntry(entry: ConfigEntry, problems: ConfigProblem[]): unkno
  * names an entry of `templates`.
  */
 export function checkTemplateReferences(entries: readonly ConfigEntry[], problems: ConfigProblem[]): void {
-  const templates = entries.filter((entry) => entry.section === "templates").map((entry) => entry.name);
+  const templateEntries = entries.filter((entry) => entry.section === "templates");
+  const templates = templateEntries.map((entry) => entry.name);
+  const sessionType = (name: string): unknown => {
+    const value = templateEntries.find((entry) => entry.name === name)?.value;
+    return isObject(value) && isObject(value["session"]) ? value["session"]["type"] : undefined;
+  };
   for (const entry of entries) {
     if (entry.section !== "clientSecrets" && entry.section !== "callRoutes") continue;
     if (!isObject(entry.value)) continue;
     const template = entry.value["template"];
-    if (typeof template !== "string" || template === "" || templates.includes(template)) continue;
+    if (typeof template !== "string" || template === "") continue;
     const id = entryId(entry.section, entry.name);
     const path = `${id}.template`;
+    if (templates.includes(template)) {
+      // A call is answered by a model: a transcription session cannot accept it.
+      const type = sessionType(template);
+      if (entry.section === "callRoutes" && type === "transcription") {
+        problems.push({
+          kind: "reference",
+          ...entry.locate(["template"]),
+          path,
+          entry: id,
+          message: `Invalid template ${describeValue(template)} in '${path}': an accept route needs a template with session type 'realtime', not 'transcription'.`,
+        });
+      }
+      continue;
+    }
     const defined =
       templates.length === 0 ? "No templates are defined." : `Defined templates are: ${joinValues(templates)}.`;
     problems.push({

@@ -107,7 +107,13 @@ const STEERING_KEYS = new Set(["rotateBeforeSeconds"]);
  * provider alone is no change. Each replace is explained in the engine's
  * diagnostics.
  */
-export function diff(kind: ResourceKind, olds: Props, news: Props, now: number = nowSeconds()): DiffDecision {
+export function diff(
+  kind: ResourceKind,
+  olds: Props,
+  news: Props,
+  now: number = nowSeconds(),
+  say: typeof report = report,
+): DiffDecision {
   const spec = KINDS[kind];
   const id = typeof olds.sessionId === "string" ? olds.sessionId : `tmpl_${String(olds.revision ?? "").slice(0, 24)}`;
   const label = `${kind} ${id}`;
@@ -124,7 +130,7 @@ export function diff(kind: ResourceKind, olds: Props, news: Props, now: number =
   if (replaces.length > 0 || identity.length > 0) {
     const reasons = replaces.length > 0 ? [`${label} is replaced: ${replaces.join(", ")} changed`] : [];
     if (identity.length > 0) reasons.push(`${label} is replaced: ${identityReason(identity, olds, news)}`);
-    for (const reason of reasons) report(reason);
+    for (const reason of reasons) say(reason);
     // No `changes`: the engine computes the diff of old and new inputs itself
     // and shows only those, while `replaces` still makes it a replace.
     return { replaces: [...replaces, ...identity], deleteBeforeReplace: false, reasons };
@@ -136,11 +142,11 @@ export function diff(kind: ResourceKind, olds: Props, news: Props, now: number =
     if (news[PROTECT_KEY] === true) {
       // The engine refuses to replace a protected resource, which would fail every preview from now on.
       const reason = `${label} ${why}; it is protected, so it is kept: remove \`protect\` from its options and run \`pulumi up\` to re-mint it`;
-      report(reason, "warn");
+      say(reason, "warn");
       return { changes: false, reasons: [reason] };
     }
     const reason = `${label} is replaced: ${why}`;
-    report(reason);
+    say(reason);
     return { changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false, reasons: [reason] };
   }
   const steering = [...STEERING_KEYS].some((key) => spec.inputKeys.includes(key) && news[key] !== olds[key]);

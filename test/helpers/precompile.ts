@@ -1,7 +1,7 @@
 // Turns a copied TypeScript Pulumi project into plain JavaScript before the
 // engine sees it, so no `pulumi` run loads ts-node and the TypeScript
-// compiler (seconds of CPU per run). For test programs, where TypeScript is
-// not what is tested; `npm run typecheck` still type-checks their sources.
+// compiler again. For test programs, where TypeScript is not what is tested;
+// `npm run typecheck` still type-checks their sources.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";

@@ -14,7 +14,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { isolatedEnv, pulumiEnv, repoRoot } from "../../scripts/local-pulumi.js";
 import { precompileProject, writeTranspiled } from "./precompile";
-import { assertLoopbackUrl, guardEnv, NET_LOG_ENV, UNREACHABLE_BASE_URL } from "./safety";
+import { assertLoopbackUrl, guardEnv, NET_LOG_ENV, NODE_COMPILE_CACHE, UNREACHABLE_BASE_URL } from "./safety";
 
 const execFileAsync = promisify(execFile);
 
@@ -58,7 +58,7 @@ export class PulumiWorkspace {
    * PULUMI_HOME), for tests of several stacks on one backend.
    *
    * `precompile` compiles the copy's TypeScript to JavaScript first, so the
-   * engine runs it without ts-node (seconds saved per `pulumi` run); `write`
+   * engine runs it without loading ts-node and the TypeScript compiler; `write`
    * keeps it compiled. By default on for the test programs under
    * `test/fixtures/`, off for examples and user-facing projects, where
    * TypeScript as a user runs it is part of what is tested.
@@ -93,6 +93,7 @@ export class PulumiWorkspace {
     const merged: Record<string, string | undefined> = {
       // `npm run typecheck` type-checks the fixtures; the engine need not again.
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+      NODE_COMPILE_CACHE,
       OPENAI_BASE_URL: UNREACHABLE_BASE_URL,
       ...this.extraEnv,
       ...extra,

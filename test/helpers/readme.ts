@@ -5,6 +5,7 @@
 //
 //   <!-- test: program -->          a TypeScript Pulumi program: deployed against the emulator
 //   <!-- test: by <file> <name> --> run by that test file, which reads it with readmeSnippet("<name>")
+//   <!-- test: by <file> -->        run by that test file, which reads the README itself
 //   <!-- test: skip <reason> -->    not run, for the reason given
 //
 // Every block in a language a user runs (sh, bash, ts, js) must carry one;

@@ -18,6 +18,13 @@ export const NET_LOG_ENV: string = guard.LOG_ENV;
  */
 export const UNREACHABLE_BASE_URL = "http://127.0.0.1:9/v1";
 
+/**
+ * Node's on-disk cache of compiled modules, shared by every Node process of
+ * a run: each `pulumi` run starts two that load @pulumi/pulumi, and the
+ * cache spares them part of that work.
+ */
+export const NODE_COMPILE_CACHE = path.join(__dirname, "..", "..", "node_modules", ".cache", "node-compile-cache");
+
 /** Whether `url`'s host is loopback (`127.0.0.0/8`, `::1`, `localhost`). */
 export const isLoopbackUrl: (url: string) => boolean = guard.isLoopbackUrl;
 

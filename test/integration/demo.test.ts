@@ -1,42 +1,123 @@
-// The README's first quickstart command, minus setup and build (npm test
-// has done both): the demo deploys the root project against the emulator.
+// The README's first command as a newcomer runs it: a fresh copy of the repo
+// (no node_modules, no build), system Node and npm first on PATH, then
+// `npm run demo`; then every "try next" line exactly as the demo prints it.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/local-pulumi.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeModulesBin, repoRoot, toolsBin } from "../../scripts/local-pulumi.js";
+import { readmeSnippet, shellCommands } from "../helpers/readme";
 
-const run = promisify(execFile);
-const stack = `demo-test-${process.pid}`;
-const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "por-demo-"));
+const execFileAsync = promisify(execFile);
+const clone = fs.mkdtempSync(path.join(os.tmpdir(), "por-newcomer-"));
 
-describe("npm run demo", { timeout: 300_000 }, () => {
-  afterAll(() => {
-    fs.rmSync(stateDir, { recursive: true, force: true });
-    fs.rmSync(path.join(repoRoot, `Pulumi.${stack}.yaml`), { force: true });
+/** What a newcomer's shell has: PATH without the repo's pinned Node and Pulumi. */
+function newcomerEnv(port: number): Record<string, string> {
+  const ours = new Set([toolsBin, nodeModulesBin].map((p) => path.resolve(p)));
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith("npm_") && !k.startsWith("PULUMI_") && !k.startsWith("VITEST")) env[k] = v;
+  }
+  env["PATH"] = (process.env["PATH"] ?? "")
+    .split(path.delimiter)
+    .filter((p) => !ours.has(path.resolve(p)) && !p.includes(`${path.sep}node_modules${path.sep}.bin`))
+    .join(path.delimiter);
+  delete env["OPENAI_API_KEY"];
+  delete env["OPENAI_BASE_URL"];
+  delete env["NODE_OPTIONS"];
+  env["DEMO_PORT"] = String(port);
+  return env;
+}
+
+async function run(command: string, args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await execFileAsync(command, args, { cwd: clone, env, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, output: stdout + stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === "number" ? e.code : 1, output: (e.stdout ?? "") + (e.stderr ?? "") };
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+describe("npm run demo, as a newcomer runs it", { timeout: 900_000 }, () => {
+  let env: Record<string, string>;
+  let demo: { code: number; output: string };
+
+  beforeAll(async () => {
+    // The working tree as `git clone` would give it (tracked and new files, nothing ignored).
+    const { stdout } = await execFileAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoRoot });
+    for (const file of stdout.split("\0").filter(Boolean)) {
+      const from = path.join(repoRoot, file);
+      if (!fs.existsSync(from)) continue;
+      fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
+      fs.copyFileSync(from, path.join(clone, file));
+    }
+    env = newcomerEnv(await freePort());
+    demo = await run("npm", ["run", "demo"], env);
+  }, 900_000);
+
+  afterAll(() => fs.rmSync(clone, { recursive: true, force: true }));
+
+  it("deploys realtime.yaml against the emulator and shows the outputs once, secrets hidden", () => {
+    expect(demo.code, demo.output).toBe(0);
+    expect(demo.output).toMatch(/Realtime API emulator listening on http:\/\/127\.0\.0\.1:\d+\/v1/);
+    expect(demo.output).toContain("+ 6 created");
+    expect(demo.output).toMatch(/templates\.concierge +gpt-realtime, voice marin, revision [0-9a-f]{12}/);
+    expect(demo.output).toMatch(/clientSecrets\.web +value \[secret\], expires \d\d:\d\d:\d\d UTC/);
+    expect(demo.output).toMatch(/callRoutes\.0 +\{"headers":\{"X-Tier":"gold"\},"to":"sip:\+1415\*"\} -> accept with template concierge \(session attached\)/);
+    expect(demo.output).not.toMatch(/ek_[A-Za-z0-9]/);
+    expect(demo.output.match(/Stack outputs of/g)).toHaveLength(1);
   });
 
-  it("deploys every section of the example stack and prints its outputs", async () => {
-    const { stdout } = await run(process.execPath, [path.join(repoRoot, "scripts", "demo.js")], {
-      cwd: repoRoot,
-      env: { ...process.env, DEMO_STACK: stack, DEMO_STATE_DIR: stateDir, PULUMI_NODEJS_TRANSPILE_ONLY: "true" },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    expect(stdout).toMatch(/Realtime API emulator listening on http:\/\/127\.0\.0\.1:\d+\/v1/);
-    const json = stdout.slice(stdout.lastIndexOf("\n{\n") + 1);
-    const outputs = JSON.parse(json) as Record<string, Record<string, Record<string, unknown>>>;
-    expect(Object.keys(outputs).sort()).toEqual([
-      "clientSecrets",
-      "realtimeSessions",
-      "stack",
-      "templates",
-      "transcriptionSessions",
-      "translationClientSecrets",
+  it("checks the stack with the repo's policy pack, which the example complies with", () => {
+    expect(fs.existsSync(path.join(clone, "policy", "PulumiPolicy.yaml"))).toBe(true);
+    expect(demo.output).toContain("Checking the stack with the policy pack (policy/):");
+    expect(demo.output).toMatch(/✅ openai-realtime@v[\d.]+ \(local: policy\)/);
+  });
+
+  it("carries no warning a newcomer cannot act on", () => {
+    expect(demo.output).not.toContain("EBADENGINE");
+    expect(demo.output).not.toMatch(/npm warn/i);
+    expect(demo.output).not.toMatch(/^\s*warning:/im);
+  });
+
+  it("ends with three lines to try next, each working as printed", async () => {
+    const tail = demo.output.slice(demo.output.indexOf("Try next (from this folder):"));
+    const lines = tail
+      .split("\n")
+      .slice(1, 4)
+      .map((line) => line.replace(/#.*$/, "").trim());
+    expect(lines).toEqual([
+      "npm run pulumi -- stack output clientSecrets --show-secrets",
+      "npm run pulumi -- preview --diff",
+      "npm run pulumi -- destroy --yes",
     ]);
-    expect(outputs.clientSecrets?.web?.value).toBe("[secret]");
-    expect(outputs.templates?.concierge?.model).toBe("gpt-realtime");
-    expect(stdout).not.toMatch(/ek_[A-Za-z0-9]/);
+    // The README's quickstart shows the same three.
+    expect(shellCommands(readmeSnippet("try-next")).map((words) => words.join(" "))).toEqual(lines);
+    const results = [];
+    for (const line of lines) {
+      const [command = "", ...args] = line.split(/\s+/);
+      results.push(await run(command, args, env));
+    }
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(results[0]?.output).toMatch(/"web":\{[^}]*"value":"ek_[0-9a-f]+"/);
+    expect(results[1]?.output).toContain("6 unchanged");
+    expect(results[2]?.output).toContain("- 6 deleted");
+    expect(results[2]?.output).toContain(
+      "Destroyed. The API has no revoke: tokens minted by this stack stay valid until they expire",
+    );
   });
 });

@@ -28,12 +28,15 @@ describe("README.md code blocks", () => {
 
   it("name, for each block run elsewhere, a test file that reads that block", () => {
     const elsewhere = snippets.filter((s) => kind(s) === "by");
+    expect(elsewhere.length).toBeGreaterThan(0);
     for (const s of elsewhere) {
       const [, file, name] = s.marker!;
-      expect(name, `README.md line ${s.line} names no block`).toBeDefined();
+      expect(file, `README.md line ${s.line} names no test file`).toBeDefined();
       const test = path.join(repoRoot, file!);
       expect(fs.existsSync(test), `README.md line ${s.line}: ${file} does not exist`).toBe(true);
-      expect(fs.readFileSync(test, "utf8")).toContain(`readmeSnippet("${name!}")`);
+      const source = fs.readFileSync(test, "utf8");
+      // A named block is read through readmeSnippet; otherwise the file reads the README its own way.
+      expect(source, `README.md line ${s.line}: ${file}`).toContain(name === undefined ? "README" : `readmeSnippet("${name}")`);
     }
   });
 });

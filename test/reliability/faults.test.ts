@@ -3,6 +3,7 @@
 // next `pulumi up` after the faults clear completes. `npm run test:reliability` repeats the
 // convergence run (RELIABILITY_RUNS, 10 there); `npm test` runs it once.
 import { describe, expect, it } from "vitest";
+import { readmeSnippet, shellCommands } from "../helpers/readme";
 import { useStack } from "../helpers/stack";
 
 const API_KEY = "sk-faults-test-key-7c2e91";
@@ -49,7 +50,10 @@ describe("API faults", { timeout: 600_000 }, () => {
       expect(new Set(values).size).toBe(COUNT);
       // Each resource was minted exactly once: the injected failures acted on nothing.
       expect(await successfulMints()).toBe(COUNT);
-      expect((await stack.emulator.stats()).faults).toBeGreaterThan(0);
+      const { faults, requests } = await stack.emulator.stats();
+      expect(faults).toBeGreaterThan(0);
+      // The figures a reliability report quotes: failures survived and requests it took.
+      console.info(`run ${run + 1}: ${faults} injected failures survived in ${requests["POST /v1/realtime/client_secrets"]} requests`);
 
       await stack.emulator.faults({});
       const destroy = await stack.ws.run(["destroy", "--yes", "--skip-preview"]);
@@ -126,7 +130,11 @@ describe("API faults", { timeout: 600_000 }, () => {
     expect(up.code, up.output).toBe(0);
     expect(await successfulMints()).toBe(3);
     expect(elapsedMs).toBeGreaterThanOrEqual(8_000);
-    await stack.ws.run(["config", "set", "openai-realtime:maxRequestsPerSecond", "20"], { check: true });
+    // The README's command as printed.
+    for (const [program, ...args] of shellCommands(readmeSnippet("max-requests-per-second"))) {
+      expect(program).toBe("pulumi");
+      await stack.ws.run(args, { check: true });
+    }
     const again = await stack.ws.run(["up", "--yes", "--skip-preview", "--refresh=false"]);
     expect(again.code, again.output).toBe(0);
   });

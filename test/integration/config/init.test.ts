@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { TestEmulator } from "../../helpers/emulator";
 import { PulumiWorkspace } from "../../helpers/pulumi";
+import { readmeSnippet, shellCommands } from "../../helpers/readme";
 import { installPacked, packPackage } from "./packed";
 
 const run = promisify(execFile);
@@ -29,6 +30,23 @@ afterAll(async () => {
   if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 });
 
+/**
+ * Runs the README's `npx pulumi-openai-realtime init ...` in a fresh folder
+ * whose node_modules/.bin holds the package's bin, as an install leaves it
+ * (npx then runs it without a registry).
+ */
+async function scaffoldAsReadme(): Promise<{ dir: string; stdout: string }> {
+  const [command = [], ...rest] = shellCommands(readmeSnippet("init"));
+  expect(command).toEqual(["npx", "pulumi-openai-realtime", "init", "my-voice-app", "--yaml"]);
+  expect(rest.map((words) => words.join(" "))).toEqual(["cd my-voice-app && npm install", "pulumi stack init dev", "pulumi up"]);
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "por-init-"));
+  const bin = path.join(cwd, "node_modules", ".bin");
+  fs.mkdirSync(bin, { recursive: true });
+  fs.writeFileSync(path.join(bin, "pulumi-openai-realtime"), `#!/bin/sh\nexec "${process.execPath}" "${cli}" "$@"\n`, { mode: 0o755 });
+  const { stdout } = await run(command[0] ?? "", command.slice(1), { cwd });
+  return { dir: path.join(cwd, "my-voice-app"), stdout };
+}
+
 async function scaffold(flag: "--yaml" | "--typescript"): Promise<{ dir: string; stdout: string }> {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "por-init-")), "voice-app");
   const { stdout } = await run(process.execPath, [cli, "init", dir, flag]);
@@ -47,18 +65,23 @@ async function deploy(dir: string, env: Record<string, string | undefined> = {})
 }
 
 describe("pulumi-openai-realtime init", { timeout: 300_000 }, () => {
-  it("--yaml writes a project with no TypeScript that deploys realtime.yaml from the packed package", async () => {
-    const { dir, stdout } = await scaffold("--yaml");
+  it("--yaml (the README's commands) writes a project with no TypeScript that deploys realtime.yaml from the packed package", async () => {
+    const { dir, stdout } = await scaffoldAsReadme();
     expect(fs.readdirSync(dir).sort()).toEqual([".gitignore", "Pulumi.yaml", "README.md", "package.json", "realtime.yaml"]);
-    expect(stdout).toContain(`Next:\n  cd ${dir} && npm install\n  pulumi stack init dev\n  pulumi up\n`);
+    expect(stdout).toContain("Next:\n  cd my-voice-app && npm install\n  pulumi stack init dev\n  pulumi up\n");
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as Record<string, Record<string, string>>;
-    expect(pkg["name"]).toBe("voice-app");
+    expect(pkg["name"]).toBe("my-voice-app");
     expect(Object.keys(pkg["dependencies"] ?? {}).sort()).toEqual(["@pulumi/pulumi", "pulumi-openai-realtime"]);
     expect(pkg["devDependencies"]).toBeUndefined();
 
     const { ws, up } = await deploy(dir);
     expect(up.code, up.output).toBe(0);
     expect(up.output).toContain("+ 3 created");
+    // What realtime.yaml's first line points editors at is in the installed package.
+    const schemaRef = /\$schema=(\S+)/.exec(fs.readFileSync(path.join(ws.dir, "realtime.yaml"), "utf8"))?.[1] ?? "";
+    expect(schemaRef).toBe("./node_modules/pulumi-openai-realtime/schema/realtime.schema.json");
+    expect(fs.existsSync(path.join(ws.dir, schemaRef))).toBe(true);
+    expect(fs.existsSync(path.join(ws.dir, "node_modules/pulumi-openai-realtime/templates/yaml/Pulumi.yaml"))).toBe(true);
     const out = (await ws.outputs(true)) as Record<string, Record<string, Record<string, unknown>>>;
     expect(out["templates"]?.["assistant"]?.["model"]).toBe("gpt-realtime");
     expect(out["clientSecrets"]?.["web"]?.["value"]).toMatch(/^ek_/);

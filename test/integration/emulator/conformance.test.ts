@@ -11,6 +11,7 @@ import {
   RealtimeTranslationClientSecretCreateResponse,
   validate,
 } from "../../../src/schemas";
+import { SecretScan } from "../../helpers/secrets";
 
 const KEY = "sk-conformance";
 
@@ -98,6 +99,11 @@ describe("official openai SDK", () => {
     const browser = new OpenAI({ apiKey: secret.value, baseURL: emulator.url, maxRetries: 0 });
     const viaSecret = await browser.realtime.calls.create({ sdp: OFFER });
     expect(viaSecret.status).toBe(201);
+
+    // Both credentials went over the wire; neither may be in the request log.
+    const scan = new SecretScan().watch(KEY, "API key").watch(secret.value, "minted ek_ token");
+    scan.check("emulator request log", await (await fetch(`${admin}/requests`)).text());
+    scan.assertClean();
   });
 
   it("realtime.calls.accept, refer and hangup", async () => {

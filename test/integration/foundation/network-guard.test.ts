@@ -29,11 +29,11 @@ describe("network guard in the vitest worker", () => {
     else process.env[NET_LOG_ENV] = suiteLog;
   });
 
-  it("is installed, with the run's record and a loopback base URL", () => {
+  it("is installed, with the run's record and no developer OpenAI settings", () => {
     expect(guardInstalled()).toBe(true);
     expect(suiteLog).toMatch(/refused\.jsonl$/);
     expect(process.env.NODE_OPTIONS).toBe(`--require ${NET_GUARD}`);
-    expect(process.env.OPENAI_BASE_URL).toBe(UNREACHABLE_BASE_URL);
+    expect(process.env.OPENAI_BASE_URL).toBeUndefined();
     expect(process.env.OPENAI_API_KEY).toBeUndefined();
   });
 

@@ -51,21 +51,58 @@ describe("bad input and API errors", { timeout: 300_000 }, () => {
     expect(await stack.emulator.apiRequests()).toBe(0);
   });
 
-  it("fails the update with the API's message on a 400, leaving nothing in state", async () => {
-    // Valid for our schema, refused by the API: the emulator only accepts
-    // the key it was started with.
+  it("fails the update on a 400 with the API's message, param, code and request id, leaving nothing in state", async () => {
+    // Valid for the schema, refused by the API's own rule: gpt-realtime-whisper
+    // transcribes without turn detection.
+    stack.ws.write(
+      "index.ts",
+      program(`{ session: { type: "transcription", audio: { input: { transcription: { model: "gpt-realtime-whisper" }, turn_detection: { type: "server_vad" } } } } }`),
+    );
+    const preview = await stack.ws.preview();
+    expect(preview.code, preview.output).toBe(0);
+    const up = await stack.ws.up();
+    expect(up.code).not.toBe(0);
+    expect(up.output).toMatch(
+      new RegExp(
+        "creating ClientSecret: the OpenAI Realtime API answered 400 POST /realtime/client_secrets: " +
+          "Invalid 'session\\.audio\\.input\\.turn_detection': turn detection must be null for gpt-realtime-whisper\\. " +
+          "\\(param: session\\.audio\\.input\\.turn_detection, code: invalid_value, request id: req_[0-9a-f]{32}\\)",
+      ),
+    );
+    const requestId = /request id: (req_[0-9a-f]{32})/.exec(up.output)?.[1];
+    const recorded = await stack.emulator.requests();
+    expect(recorded.map((r) => r.status)).toEqual([400]);
+    expect((recorded[0] as unknown as { id: string }).id).toBe(requestId);
+    const { resources } = await stack.ws.exportState();
+    expect(resources.filter((r) => r.type.includes("openai-realtime"))).toEqual([]);
+  });
+
+  it("fails on a refused key with the API's 401, never echoing the key", async () => {
     stack.ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
     const up = await stack.ws.up({ OPENAI_API_KEY: "sk-wrong-key-for-this-emulator" });
     expect(up.code).not.toBe(0);
     expect(up.output).toMatch(/creating ClientSecret: the OpenAI Realtime API answered 401 POST \/realtime\/client_secrets: /);
     expect(up.output).not.toContain("sk-wrong-key-for-this-emulator");
-    const { resources } = await stack.ws.exportState();
-    expect(resources.filter((r) => r.type.includes("openai-realtime"))).toEqual([]);
+  });
+
+  it("redacts a secret-shaped text the API quotes back, in the provider before the engine shows it", async () => {
+    // The API quotes the path it could not route; this one carries a key-shaped segment.
+    const leaky = `${stack.emulator.url}/sk-leaked-in-path-0a1b2c3d`;
+    stack.ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
+    const up = await stack.ws.up({ OPENAI_BASE_URL: leaky });
+    expect(up.code).not.toBe(0);
+    expect(up.output).toContain("creating ClientSecret: the OpenAI Realtime API answered 404 POST /realtime/client_secrets");
+    expect(up.output).toContain("sk-[REDACTED]");
+    expect(up.output).not.toContain("sk-leaked-in-path-0a1b2c3d");
+    const recorded = await stack.emulator.requests();
+    expect(recorded.map((r) => [r.path, r.status])).toEqual([["/v1/sk-leaked-in-path-0a1b2c3d/realtime/client_secrets", 404]]);
   });
 
   it("fails on injected server errors once retries are spent, then succeeds when they clear", async () => {
     stack.ws.write("index.ts", program(`{ session: { type: "realtime", model: "gpt-realtime" } }`));
+    // The provider retries for minutes by default; two retries keep this short.
     // One attempt plus two retries, all refused.
+    await stack.ws.setConfig("openai-realtime:maxRetries", "2");
     await stack.emulator.faults({ count: 3, statuses: [503] });
     const failed = await stack.ws.up();
     expect(failed.code).not.toBe(0);

@@ -25,11 +25,15 @@ const config = new pulumi.Config();
 const web = new ClientSecret(
   "web",
   {
-    session: { type: "realtime", model: "gpt-realtime" },
+    session: { type: "realtime", model: "gpt-realtime", instructions: config.get("instructions") ?? "Hello." },
     expiresAfterSeconds: config.getNumber("expiresAfterSeconds") ?? 600,
     rotateBeforeSeconds: config.getNumber("rotateBeforeSeconds") ?? 0,
   },
-  { protect: config.getBoolean("protect") ?? false },
+  {
+    protect: config.getBoolean("protect") ?? false,
+    ignoreChanges: config.getBoolean("ignoreSession") ? ["session"] : [],
+    retainOnDelete: config.getBoolean("retain") ?? false,
+  },
 );
 
 const recorder: pulumi.dynamic.ResourceProvider = {
@@ -160,5 +164,25 @@ describe("rotation", { timeout: 300_000 }, () => {
     const applied = await stack.ws.run(["up", "--yes", "--plan", plan], { env: env() });
     expect(applied.code, applied.output).toBe(0);
     expect((await webSecret()).value).not.toBe(current.value);
+  });
+
+  it("with ignoreChanges on session and retainOnDelete: edits plan nothing, expiry re-mints with the program's current arguments", async () => {
+    await stack.ws.setConfig("ignoreSession", "true");
+    await stack.ws.setConfig("retain", "true");
+    expect((await stack.ws.up(env())).code).toBe(0);
+    const current = await webSecret();
+    await stack.ws.setConfig("instructions", "Goodbye.");
+    await stack.emulator.reset();
+    const edited = await stack.ws.preview(["--expect-no-changes"], env());
+    expect(edited.code, edited.output).toBe(0);
+
+    clock.set(current.expiresAt);
+    const rotate = await stack.ws.up(env());
+    expect(rotate.code, rotate.output).toBe(0);
+    expect(rotate.output).toContain("ClientSecret web replaced");
+    expect((await webSecret()).value).not.toBe(current.value);
+    const mints = (await stack.emulator.requests()) as unknown as Array<{ body: { session: { instructions: string } } }>;
+    // ignoreChanges only keeps an edit from causing a diff; the engine creates a replacement from the program's inputs.
+    expect(mints.map((r) => r.body.session.instructions)).toEqual(["Goodbye."]);
   });
 });

@@ -6,8 +6,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { TestEmulator } from "../../helpers/emulator";
+import { readmeSnippet, shellCommands } from "../../helpers/readme";
 import { Calls, CLI, helpExamples, RouterProcess, tempDir, testSecret, WebhookTap } from "./helpers";
 import { API_KEY, ROUTES } from "./setup";
 
@@ -77,15 +77,16 @@ describe("router command", { timeout: 90_000 }, () => {
   });
 
   it("prints in the README only commands its --help examples run", async () => {
-    const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("## Router"), readme.indexOf("## Errors"));
-    const printed = section.split("\n").filter((l) => /^pulumi-openai-realtime (router|calls) /.test(l));
-    expect(printed.length).toBeGreaterThanOrEqual(9);
     const examples = [
       ...helpExamples((await cli(["router", "--help"])).stdout),
       ...helpExamples((await cli(["calls", "--help"])).stdout),
-    ].map((args) => `pulumi-openai-realtime ${args.join(" ")}`);
-    for (const line of printed) expect(examples, line).toContain(line.trim());
+    ].map((args) => args.join(" "));
+    const blocks = { "router-commands": readmeSnippet("router-commands"), "calls-commands": readmeSnippet("calls-commands") };
+    for (const [name, block] of Object.entries(blocks)) {
+      const printed = shellCommands(block).map((args) => args.slice(1).join(" "));
+      expect(printed.length, name).toBeGreaterThanOrEqual(3);
+      for (const line of printed) expect(examples, `README ${name}: ${line}`).toContain(line);
+    }
   });
 
   it("--config resolves accept routes to their template's session", async () => {
@@ -118,6 +119,11 @@ describe("router command", { timeout: 90_000 }, () => {
     const noSource = await cli(["router", "--port", "0"]);
     expect(noSource.code).toBe(2);
     expect(noSource.stderr).toContain("give exactly one of --config, --routes, --stack (got none).");
+
+    const noRedis = await cli(["router", "--routes", "routes.json", "--port", "0", "--store", "redis://:hunter2-store-pw@127.0.0.1:1/0"]);
+    expect(noRedis.code).toBe(1);
+    expect(noRedis.stderr).toContain("Cannot connect to Redis at 127.0.0.1:1");
+    expect(noRedis.stderr).not.toContain("hunter2-store-pw");
 
     const output = dangling.stderr + unresolved.stderr + noSecret.stderr + noSource.stderr;
     expect(output).not.toContain(secret.slice("whsec_".length));

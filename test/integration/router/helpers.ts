@@ -55,7 +55,8 @@ export class RouterProcess {
   readonly exited: Promise<number | null>;
 
   private constructor(readonly child: ChildProcess) {
-    this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+    // "close", not "exit": by then every log line has been read from the pipe.
+    this.exited = new Promise((resolve) => child.once("close", (code) => resolve(code)));
     child.stdout!.on("data", (chunk: Buffer) => {
       this.stdout += chunk.toString("utf8");
       const lines = this.stdout.split("\n");

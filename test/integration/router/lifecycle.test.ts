@@ -23,8 +23,8 @@ describe("router: concurrency and graceful shutdown", { timeout: 90_000 }, () =>
   });
 
   it("on SIGTERM stops taking webhooks and finishes the action in flight", async () => {
-    // Every API answer takes 1.5 s, so the accept is still in flight at SIGTERM.
-    await chain.emulator.faults({ statuses: [], rate: 1, latencyMs: 1500 });
+    // Every API answer takes 3 s, so the accept is still in flight at SIGTERM.
+    await chain.emulator.faults({ statuses: [], rate: 1, latencyMs: 3000 });
     chain.tap.mode = "hold";
     const id = await chain.calls.incoming({ To: "sip:+14155550123@x", From: "sip:+1" });
     const delivery = await chain.tap.deliveryFor(id);

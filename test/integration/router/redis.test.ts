@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../../helpers/emulator";
-import { Calls, RedisServer, redisServerPath, RouterProcess, sendDelivery, tempDir, testSecret, WebhookTap } from "./helpers";
+import { Calls, RedisServer, redisServerPath, RouterProcess, sendDelivery, tempDir, testSecret, waitFor, WebhookTap } from "./helpers";
 import { API_KEY } from "./setup";
 
 const REDIS = redisServerPath();
@@ -66,10 +66,11 @@ describe.skipIf(REDIS === undefined)(
       expect(answers.filter((x) => x.status === 202)).toHaveLength(1);
       expect(answers.filter((x) => x.status === 200)).toHaveLength(3);
       await calls.waitFor(id, "accepted");
+      const decided = () => [...a!.decisions(), ...b!.decisions()].filter((l) => l.callId === id);
+      await waitFor("the decision line", () => (decided().length > 0 ? true : undefined));
       await new Promise((r) => setTimeout(r, 300));
       expect((await emulator.stats()).requests[ACCEPTS]).toBe(1);
-      const decisions = [...a!.decisions(), ...b!.decisions()].filter((l) => l.callId === id);
-      expect(decisions).toHaveLength(1);
+      expect(decided()).toHaveLength(1);
       const health = (await (await fetch(`${a!.url}/healthz`)).json()) as { store: string };
       expect(health.store).toBe("redis");
     });

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../../helpers/emulator";
 import { PulumiWorkspace } from "../../helpers/pulumi";
+import { SecretScan } from "../../helpers/secrets";
 import { Calls, CLI, helpExamples, RedisServer, redisServerPath, RouterProcess, testSecret, WebhookTap } from "./helpers";
 
 const API_KEY = "sk-sip-concierge-test-91c0";
@@ -77,6 +78,10 @@ describe("examples/sip-concierge", { timeout: 300_000 }, () => {
     expect(await router.hangupFor(demo)).toMatchObject({ outcome: "ok", reason: "max_duration" });
     expect(await router.decisionFor(gold)).toMatchObject({ route: 1, action: "accept", outcome: "ok" });
     expect(await router.decisionFor(other)).toMatchObject({ route: 4, action: "reject", outcome: "ok" });
-    expect(router.stdout).not.toContain(API_KEY);
+    const scan = new SecretScan().watch(API_KEY, "API key").watch(secret.slice("whsec_".length), "webhook secret key");
+    scan.check("router output", router.stdout + router.stderr);
+    await scan.checkWorkspace(ws);
+    await scan.checkEmulator(emulator);
+    scan.assertClean();
   });
 });

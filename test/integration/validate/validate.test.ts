@@ -4,6 +4,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { STACK_TRACE, cli } from "./cli";
 
 function tempFile(name: string, content: string): string {
@@ -148,5 +150,27 @@ describe("validate", () => {
       "realtime.d/voices.yaml:3:96: warning [OAIRT007 openai-realtime-allowed-voices] templates.spanish session.audio.output.voice: session.audio.output.voice 'pirate' is not an allowed voice.",
     );
     expect(run.stdout).toContain("0 errors, 1 warning, 0 suppressed in 2 files.");
+  });
+
+  it("prints --help whose example runs as printed", async () => {
+    const help = await cli(["validate", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: pulumi-openai-realtime validate <realtime\.yaml\.\.\.> /);
+    const example = /Example:\n\s+(.+)\n/.exec(help.stdout)?.[1] ?? "";
+    expect(example).toBe("pulumi-openai-realtime validate realtime.yaml --format sarif > validate.sarif");
+    // The command on PATH, as an installed package's bin provides it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "por-validate-help-"));
+    fs.mkdirSync(path.join(dir, "bin"));
+    const bin = path.join(dir, "bin", "pulumi-openai-realtime");
+    fs.writeFileSync(bin, `#!/bin/sh\nexec "${process.execPath}" "${path.join(repoRoot, "dist", "cli", "main.js")}" "$@"\n`, { mode: 0o755 });
+    fs.copyFileSync(path.join(__dirname, "fixtures", "good.yaml"), path.join(dir, "realtime.yaml"));
+    execFileSync("sh", ["-c", example], { cwd: dir, env: { ...process.env, PATH: `${path.dirname(bin)}:${process.env.PATH ?? ""}` } });
+    const log = JSON.parse(fs.readFileSync(path.join(dir, "validate.sarif"), "utf8")) as { version: string };
+    expect(log.version).toBe("2.1.0");
+  });
+
+  it("is listed in the CLI's --help", async () => {
+    const help = await cli(["--help"]);
+    expect(help.stdout).toContain("validate  check realtime.yaml files against the schemas and policy rules, offline");
   });
 });

@@ -1,34 +1,38 @@
-// The README's client snippet is examples/client/quickstart.ts, word for word, and it runs as
-// printed against the emulator.
+// The README's client snippet is examples/client/quickstart.ts, word for word, and the command
+// printed under it runs it against the emulator.
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TestEmulator } from "../../helpers/emulator";
+import { readmeSnippet, shellCommands } from "../../helpers/readme";
 
 const ROOT = join(__dirname, "..", "..", "..");
-const KEY = "sk-test-readme-quickstart";
 let emulator: TestEmulator;
 beforeAll(async () => {
-  emulator = await TestEmulator.start({ apiKey: KEY });
+  // The key the README's command uses.
+  emulator = await TestEmulator.start({ apiKey: "sk-test" });
 });
 afterAll(() => emulator.close());
 
 it("the README's Client snippet is the example file", () => {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Client\n"), readme.indexOf("\n## ", readme.indexOf("## Client\n") + 1));
-  const snippet = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-  expect(snippet).toBe(readFileSync(join(ROOT, "examples", "client", "quickstart.ts"), "utf8"));
-  expect(section).toContain("npx node examples/client/quickstart.ts");
+  expect(readmeSnippet("client-quickstart").code).toBe(readFileSync(join(ROOT, "examples", "client", "quickstart.ts"), "utf8"));
 });
 
-it("examples/client/quickstart.ts mints a token and makes and ends a call on the emulator", async () => {
-  // `npx node` in this repo is Node 24, which runs TypeScript by stripping types: the same binary.
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, ["examples/client/quickstart.ts"], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", OPENAI_API_KEY: KEY, OPENAI_BASE_URL: emulator.url },
-  });
+it("the printed command mints a token, makes a call and ends it on the emulator", async () => {
+  const [command] = shellCommands(readmeSnippet("client-quickstart-run"));
+  const words = [...command!];
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "" };
+  while (/^[A-Z_]+=/.test(words[0] ?? "")) {
+    const [name, ...value] = words.shift()!.split("=");
+    env[name!] = value.join("=");
+  }
+  expect(env.OPENAI_BASE_URL).toBe("http://127.0.0.1:4010/v1");
+  // The emulator of this test listens on a free port rather than 4010, which another run may hold.
+  env.OPENAI_BASE_URL = emulator.url;
+  expect(words).toEqual(["npx", "node", "examples/client/quickstart.ts"]);
+  const { stdout, stderr } = await promisify(execFile)(words[0]!, words.slice(1), { cwd: ROOT, env });
   const lines = stdout.trim().split("\n");
   expect(lines[0]).toMatch(/^token expires at \d{10} \(request id req_\w+\)$/);
   const callId = /^call (rtc_\w+) answered with \d+ SDP lines$/.exec(lines[1] ?? "")?.[1];

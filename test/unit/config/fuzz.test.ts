@@ -68,7 +68,7 @@ describe("realtime.yaml loader fuzzing", () => {
       fc.property(fc.string({ maxLength: 200, unit: "binary" }), (text) => {
         expectWellFormed(loadText(text));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -77,7 +77,7 @@ describe("realtime.yaml loader fuzzing", () => {
       fc.property(shaped, (value) => {
         expectWellFormed(loadText(stringify(value)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -93,7 +93,7 @@ describe("realtime.yaml loader fuzzing", () => {
         for (const { at, remove, insert } of edits) text = text.slice(0, at) + insert + text.slice(at + remove);
         expectWellFormed(loadText(text));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 

@@ -122,6 +122,24 @@ describe("loadRealtimeConfig: problems with positions", () => {
     expect(loaded.problems.map((p) => p.path)).toEqual(["clientSecrets.web.template", "callRoutes.0.template"]);
   });
 
+  it("refuses an accept route whose template is a transcription session", () => {
+    const { lines } = load({
+      "realtime.yaml": [
+        "templates:",
+        "  desk: { session: { type: transcription } }",
+        "clientSecrets:",
+        "  captions: { template: desk }",
+        "callRoutes:",
+        "  - action: accept",
+        "    template: desk",
+        "",
+      ].join("\n"),
+    });
+    expect(lines).toEqual([
+      "realtime.yaml:7:5 reference: Invalid template 'desk' in 'callRoutes.0.template': an accept route needs a template with session type 'realtime', not 'transcription'.",
+    ]);
+  });
+
   it("asks for exactly one of template and session", () => {
     const { lines } = load({
       "realtime.yaml": [

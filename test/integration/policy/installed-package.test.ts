@@ -1,0 +1,128 @@
+// The package as a user installs it: the files `npm pack` ships, copied into a project's
+// node_modules beside the project's own dependencies. The README's commands run there as printed:
+// `pulumi preview --policy-pack node_modules/pulumi-openai-realtime/policy` and `npx
+// pulumi-openai-realtime validate ...` with the README's own example files and output.
+import { execFile, execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nodeModulesBin, repoRoot } from "../../../scripts/local-pulumi.js";
+import { TestEmulator } from "../../helpers/emulator";
+import { PulumiWorkspace } from "../../helpers/pulumi";
+import { readmeSnippet, shellCommands } from "../../helpers/readme";
+
+const execFileAsync = promisify(execFile);
+
+/** Lays out node_modules as `npm install pulumi-openai-realtime` would: a copy of the packed files. */
+function install(project: string): string {
+  fs.rmSync(path.join(project, "node_modules"), { force: true });
+  const modules = path.join(project, "node_modules");
+  fs.mkdirSync(path.join(modules, ".bin"), { recursive: true });
+  for (const entry of fs.readdirSync(path.join(repoRoot, "node_modules"))) {
+    if (entry === "pulumi-openai-realtime" || entry.startsWith(".")) continue;
+    fs.symlinkSync(path.join(repoRoot, "node_modules", entry), path.join(modules, entry));
+  }
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: repoRoot, encoding: "utf8" })) as Array<{
+    files: Array<{ path: string }>;
+  }>;
+  const target = path.join(modules, "pulumi-openai-realtime");
+  for (const { path: file } of packed[0]?.files ?? []) {
+    fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, file), path.join(target, file));
+  }
+  const main = path.join(target, "dist", "cli", "main.js");
+  fs.chmodSync(main, 0o755);
+  fs.symlinkSync(path.relative(path.join(modules, ".bin"), main), path.join(modules, ".bin", "pulumi-openai-realtime"));
+  return target;
+}
+
+describe("installed package", { timeout: 300_000 }, () => {
+  let ws: PulumiWorkspace;
+  let emulator: TestEmulator;
+  let installed: string;
+  beforeAll(async () => {
+    emulator = await TestEmulator.start({ apiKey: "sk-test-installed" });
+    ws = await PulumiWorkspace.create("test/integration/policy/stack", {
+      env: { OPENAI_API_KEY: "sk-test-installed", OPENAI_BASE_URL: emulator.url },
+    });
+    installed = install(ws.dir);
+  });
+  afterAll(async () => {
+    await ws?.dispose();
+    await emulator?.close();
+  });
+
+  it("ships the policy pack and the compiled rules, with no @pulumi/pulumi of its own", () => {
+    for (const file of ["policy/PulumiPolicy.yaml", "policy/package.json", "policy/index.js", "dist/rules/index.js"]) {
+      expect(fs.existsSync(path.join(installed, file)), file).toBe(true);
+    }
+    expect(fs.existsSync(path.join(installed, "node_modules"))).toBe(false);
+  });
+
+  it("blocks a violating stack with the README's `pulumi preview --policy-pack ...`", async () => {
+    const [command] = shellCommands(readmeSnippet("policy-pack-preview"));
+    expect(command).toEqual(["pulumi", "preview", "--policy-pack", "node_modules/pulumi-openai-realtime/policy"]);
+    await ws.setConfig("scenario", "violating");
+    const preview = await ws.run(command!.slice(1));
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toContain("openai-realtime@v0.1.0 (local: node_modules/pulumi-openai-realtime/policy)");
+    for (const id of ["OAIRT001", "OAIRT002", "OAIRT003", "OAIRT005", "OAIRT006", "OAIRT010"]) {
+      expect(preview.output).toContain(`${id}: `);
+    }
+    await ws.setConfig("scenario", "compliant");
+    const clean = await ws.run(["preview", "--policy-pack", "node_modules/pulumi-openai-realtime/policy"]);
+    expect(clean.code, clean.output).toBe(0);
+    expect(await emulator.apiRequests()).toBe(0);
+  });
+
+  it("reads the README's policy config with --policy-pack-config", async () => {
+    const config = readmeSnippet("policy-config").code;
+    fs.writeFileSync(path.join(ws.dir, "policy-config.json"), config);
+    await ws.setConfig("scenario", "compliant");
+    // The example remediates the TTL to 300 seconds, so the compliant stack's 600 s secret is clamped.
+    const preview = await ws.run([
+      "preview",
+      "--diff",
+      "--policy-pack",
+      "node_modules/pulumi-openai-realtime/policy",
+      "--policy-pack-config",
+      "policy-config.json",
+    ]);
+    expect(preview.code, preview.output).toBe(0);
+    expect(preview.output).toMatch(/expiresAfterSeconds: 300\n/);
+    expect(preview.output).not.toMatch(/expiresAfterSeconds: 600\n/);
+  });
+
+  async function sh(command: string): Promise<{ code: number; stdout: string }> {
+    const env = { ...process.env, PATH: `${path.join(ws.dir, "node_modules", ".bin")}:${nodeModulesBin}:${process.env.PATH ?? ""}` };
+    try {
+      const { stdout } = await execFileAsync("sh", ["-c", command], { cwd: ws.dir, env });
+      return { code: 0, stdout };
+    } catch (err) {
+      const e = err as { code?: number; stdout?: string };
+      return { code: e.code ?? 1, stdout: e.stdout ?? "" };
+    }
+  }
+
+  it("runs the README's validate example as printed", async () => {
+    const command = readmeSnippet("validate-command").code.trim();
+    fs.writeFileSync(path.join(ws.dir, "realtime.yaml"), readmeSnippet("validate-yaml").code);
+    expect(await sh(command)).toEqual({ code: 1, stdout: readmeSnippet("validate-output").code });
+
+    fs.writeFileSync(path.join(ws.dir, "realtime.yaml"), readmeSnippet("validate-suppressed-yaml").code);
+    expect(await sh(command)).toEqual({ code: 0, stdout: readmeSnippet("validate-suppressed-output").code });
+
+    const sarif = await sh(readmeSnippet("validate-sarif-command").code.trim());
+    expect(sarif.code).toBe(0);
+    const log = JSON.parse(fs.readFileSync(path.join(ws.dir, "realtime.sarif"), "utf8")) as {
+      runs: Array<{ results: Array<{ ruleId: string; suppressions?: Array<{ justification: string }> }> }>;
+    };
+    expect(log.runs[0]?.results).toEqual([
+      expect.objectContaining({
+        ruleId: "OAIRT003",
+        suppressions: [expect.objectContaining({ justification: "kiosk screens keep one token per shift (until 2099-12-31)" })],
+      }),
+    ]);
+  });
+});
