@@ -22,7 +22,11 @@ const { ROOT, machine } = require("./lib.ts");
 /** Benchmark scripts, in the order they run; missing ones are skipped. */
 const SCRIPTS = ["pulumi-up", "example-preview", "client", "validate", "router-burst", "emulator-load"];
 /** Which of this command's options each script accepts (besides --json and --quick). */
-const SCRIPT_ARGS: Record<string, string[]> = { "pulumi-up": ["sizes", "runs", "noop-size", "variants"], "example-preview": ["runs"] };
+const SCRIPT_ARGS: Record<string, string[]> = {
+  "pulumi-up": ["sizes", "runs", "noop-size", "variants"],
+  "example-preview": ["runs"],
+  validate: ["runs"],
+};
 
 const { values: opts } = parseArgs({
   options: {
@@ -73,6 +77,8 @@ function markdown(reports: Report[], started: ReturnType<typeof machine>, ended:
   ];
   for (const r of reports) {
     lines.push("", `## ${r.bench}`);
+    // A script that prints figures without tables is shown as its JSON.
+    if (!r.tables?.length) lines.push("", "```json", JSON.stringify(r.figures ?? r, null, 2), "```");
     for (const t of r.tables ?? []) {
       lines.push("", `**${t.title}**`, "", `| ${t.columns.join(" | ")} |`, `| ${t.columns.map(() => "---").join(" | ")} |`);
       for (const row of t.rows) lines.push(`| ${row.join(" | ")} |`);

@@ -22,10 +22,15 @@ const { evaluateConfig } = require(path.join(ROOT, "dist", "cli", "validate", "e
 const { formatSarif } = require(path.join(ROOT, "dist", "cli", "validate", "format-sarif"));
 
 const { values } = parseArgs({
-  options: { templates: { type: "string", default: "100" }, runs: { type: "string", default: "20" } },
+  options: {
+    templates: { type: "string", default: "100" },
+    runs: { type: "string", default: "20" },
+    json: { type: "boolean", default: false },
+    quick: { type: "boolean", default: false },
+  },
 });
-const COUNT = Number(values.templates);
-const RUNS = Number(values.runs);
+const COUNT = values.quick ? 10 : Number(values.templates);
+const RUNS = values.quick ? 2 : Number(values.runs);
 
 function config(count: number): string {
   const lines = ["templates:"];
@@ -92,7 +97,20 @@ for (let run = 0; run < Math.min(RUNS, 10); run++) {
 }
 
 const bytes = fs.statSync(file).size;
-console.log(`validate: ${COUNT} templates, ${COUNT} client secrets, ${COUNT} routes (${(bytes / 1024).toFixed(0)} KiB), ${results} results`);
-console.log(`  in-process (load + rules + SARIF), ${RUNS} runs: ${stats(inProcess)}`);
-console.log(`  CLI process (node dist/cli/main.js validate --format sarif), ${cli.length} runs: ${stats(cli)}`);
+// With --json, the runner (bench/run.ts) reads the one JSON line on stdout.
+const log = values.json ? console.error : console.log;
+log(`validate: ${COUNT} templates, ${COUNT} client secrets, ${COUNT} routes (${(bytes / 1024).toFixed(0)} KiB), ${results} results`);
+log(`  in-process (load + rules + SARIF), ${RUNS} runs: ${stats(inProcess)}`);
+log(`  CLI process (node dist/cli/main.js validate --format sarif), ${cli.length} runs: ${stats(cli)}`);
 fs.rmSync(dir, { recursive: true, force: true });
+if (values.json) {
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  const min = (xs: number[]) => Math.min(...xs);
+  const ms = (x: number) => Number(x.toFixed(1));
+  const table = {
+    title: `validate on ${COUNT} templates (ms)`,
+    columns: ["templates", "in-process median", "in-process min", "CLI process median", "CLI min"],
+    rows: [[COUNT, ms(med(inProcess)), ms(min(inProcess)), ms(med(cli)), ms(min(cli))]],
+  };
+  console.log(JSON.stringify({ bench: "validate", tables: [table], figures: { count: COUNT, runs: RUNS, inProcess, cli, results } }));
+}

@@ -150,7 +150,11 @@ export function diff(
     return { changes: true, replaces: ["expiresAt"], deleteBeforeReplace: false, reasons: [reason] };
   }
   const steering = [...STEERING_KEYS].some((key) => spec.inputKeys.includes(key) && news[key] !== olds[key]);
-  const adopted = IDENTITY_KEYS.some((key) => !(key in olds) && key in news);
+  // Tokens record where they were minted on the first update after an
+  // upgrade. A template does not: the engine previews an update of a dynamic
+  // resource with its inputs standing in for its outputs, so every token
+  // minted from the template's `session` would preview as a replace.
+  const adopted = spec.expires && IDENTITY_KEYS.some((key) => !(key in olds) && key in news);
   // A new serialized provider alone is no change: every release's text hands
   // over to the same stable handlers (`pulumi-openai-realtime/provider`).
   if (steering || adopted || needsMigration(kind, olds)) return { changes: true, reasons: [] };

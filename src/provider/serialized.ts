@@ -19,10 +19,11 @@ export const PROVIDER_MODULE = "pulumi-openai-realtime/provider";
 // `pulumi destroy` and `pulumi refresh` work; anything else needs the
 // program, which needs the package.
 function textFor(kind: ResourceKind): string {
+  // Single quotes: the checkpoint is JSON, where each double quote costs a backslash.
   return (
-    `exports.handler=()=>{try{return require(${JSON.stringify(PROVIDER_MODULE)}).provider(${JSON.stringify(kind)})}` +
-    `catch(e){if(e.code!=="MODULE_NOT_FOUND")throw e;return{delete:async()=>{},` +
-    `read:async(i,p)=>({id:i,props:"expiresAt"in p?{...p,expired:!(Date.now()/1e3<p.expiresAt)}:p})}}}`
+    `exports.handler=()=>{try{return require('${PROVIDER_MODULE}').provider('${kind}')}` +
+    "catch(e){if(e.code!='MODULE_NOT_FOUND')throw e}" +
+    "return{delete(){},read:async(i,p)=>({id:i,props:'expiresAt'in p?{...p,expired:Date.now()>=p.expiresAt*1e3}:p})}}"
   );
 }
 
@@ -35,7 +36,7 @@ const texts = new Map<ResourceKind, string>();
  * @example
  * ```ts
  * const text = providerText("ClientSecret");
- * // exports.handler=()=>{try{return require("pulumi-openai-realtime/provider").provider("ClientSecret")}...
+ * // exports.handler=()=>{try{return require('pulumi-openai-realtime/provider').provider('ClientSecret')}...
  * ```
  */
 export function providerText(kind: ResourceKind): string {

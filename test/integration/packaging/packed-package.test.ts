@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { pack, UserProject } from "./packed";
 
-const SUBPATHS = ["", "/client", "/schemas", "/emulator", "/calls", "/provider"];
+const SUBPATHS = ["", "/client", "/schemas", "/emulator", "/calls", "/provider", "/config", "/config/stack"];
 
 describe("the packed package", { timeout: 300_000 }, () => {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), "por-pack-"));
@@ -27,10 +27,13 @@ describe("the packed package", { timeout: 300_000 }, () => {
     fs.rmSync(dest, { recursive: true, force: true });
   });
 
-  it("ships the build, the policy pack folder and the README, and no sources or tests", () => {
+  it("ships what `files` names (the build, the policy pack, the README), and no sources or tests", () => {
     const tops = [...new Set(files.map((f) => f.split("/")[0]))].sort();
-    const policyFiles = fs.existsSync(path.join(repoRoot, "policy")) ? ["policy"] : [];
-    expect(tops).toEqual(["README.md", "dist", ...policyFiles, "package.json"].sort());
+    const listed = (JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { files: string[] }).files;
+    const shipped = listed.map((f) => f.replace(/\/$/, "")).filter((f) => fs.existsSync(path.join(repoRoot, f)));
+    expect(shipped).toContain("policy");
+    expect(tops).toEqual([...shipped, "package.json"].sort());
+    expect(files).toContain("policy/PulumiPolicy.yaml");
     expect(files).toContain("dist/provider/entry.js");
     expect(files).toContain("dist/client/index.d.ts");
     expect(files.filter((f) => f.startsWith("dist/") && f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
@@ -48,6 +51,8 @@ describe("the packed package", { timeout: 300_000 }, () => {
       "dist/emulator/index.js",
       "dist/calls/index.js",
       "dist/provider/entry.js",
+      "dist/config/index.js",
+      "dist/config/stack.js",
     ]);
     const loaded = await user.run("node", [
       "-e",
@@ -99,9 +104,11 @@ describe("the packed package", { timeout: 300_000 }, () => {
         `import { startEmulator } from "pulumi-openai-realtime/emulator";`,
         `import { provider } from "pulumi-openai-realtime/provider";`,
         `import * as calls from "pulumi-openai-realtime/calls";`,
+        `import * as config from "pulumi-openai-realtime/config";`,
+        `import { realtimeStack } from "pulumi-openai-realtime/config/stack";`,
         `const client: RealtimeClient = new RealtimeClient({ apiKey: "sk-types" });`,
         `const token: string = TYPE_TOKENS.ClientSecret;`,
-        `export const used = [ClientSecret, client, token, formatIssues, startEmulator, provider, calls];`,
+        `export const used = [ClientSecret, client, token, formatIssues, startEmulator, provider, calls, config, realtimeStack];`,
         `// @ts-expect-error a subpath that is not exported does not resolve`,
         `import type { Nope } from "pulumi-openai-realtime/nope";`,
         `export type Unused = Nope;`,

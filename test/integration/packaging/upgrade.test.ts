@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
+import { keyFingerprint } from "../../../src/provider/identity";
 import { TestEmulator } from "../../helpers/emulator";
 import { pack, packRelease, UserProject } from "./packed";
 
@@ -88,6 +89,7 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
     await user.pulumi("up", "--yes", "--skip-preview");
     expect(await emulator.apiRequests()).toBe(0);
     const after = byType(await user.resources(true));
+    const identity = { apiOrigin: emulator.url, keyFingerprint: keyFingerprint("sk-upgrade-test"), organization: null, project: null };
     for (const kind of ["SessionTemplate", "ClientSecret", "TranslationClientSecret"]) {
       expect(after[kind]?.id, kind).toBe(before[kind]?.id);
     }
@@ -95,7 +97,8 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
       const { session: _dropped, ...kept } = before[kind]?.outputs ?? {};
       const { __provider: _p, stateVersion, ...rest } = after[kind]?.outputs ?? {};
       const { __provider: _q, ...keptWithoutProvider } = kept;
-      expect(rest, kind).toEqual(keptWithoutProvider);
+      // Everything kept, plus where the token was minted (recorded on this first update).
+      expect(rest, kind).toEqual({ ...keptWithoutProvider, ...identity });
       expect(stateVersion, kind).toBe(1);
       expect(String(after[kind]?.outputs.__provider).length, kind).toBeLessThan(300);
     }

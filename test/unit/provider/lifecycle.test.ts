@@ -212,6 +212,9 @@ describe("diff", () => {
     const identity = { apiOrigin: "https://api.openai.com/v1", keyFingerprint: "sha256:bbbbbbbbbbbbbbbb", organization: null, project: null };
     expect(diff("ClientSecret", minted(), news(identity), 1_000, quiet)).toEqual({ changes: true, reasons: [] });
     expect(update("ClientSecret", minted(), news(identity)).outs).toMatchObject({ ...identity, value: minted().value });
+    // A template is not updated for it: its preview would show every token minted from it as replaced.
+    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), stateVersion: STATE_VERSION, __provider: PROVIDER };
+    expect(diff("SessionTemplate", template, { session: SESSION, ...identity, __provider: PROVIDER }, 1_000)).toEqual(NONE);
   });
 
   it("never rotates a template, which holds no token", () => {
