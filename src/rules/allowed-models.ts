@@ -1,24 +1,13 @@
 import type { Rule } from "./rule";
 import { fieldName, quoteList } from "./rule";
 import { modelField } from "./session-shape";
+import { KNOWN_REALTIME_MODELS, KNOWN_TRANSLATION_MODELS } from "../schemas/known";
 
-/** GA realtime, audio and translation models: the default allow-list (preview models left out). */
-export const DEFAULT_ALLOWED_MODELS = [
-  "gpt-realtime",
-  "gpt-realtime-2025-08-28",
-  "gpt-realtime-1.5",
-  "gpt-realtime-2",
-  "gpt-realtime-2.1",
-  "gpt-realtime-2.1-mini",
-  "gpt-realtime-mini",
-  "gpt-realtime-mini-2025-10-06",
-  "gpt-realtime-mini-2025-12-15",
-  "gpt-audio-1.5",
-  "gpt-audio-mini",
-  "gpt-audio-mini-2025-10-06",
-  "gpt-audio-mini-2025-12-15",
-  "gpt-realtime-translate",
-] as const;
+/** GA realtime, audio and translation models the reference lists: the default allow-list (preview models left out). */
+export const DEFAULT_ALLOWED_MODELS: readonly string[] = [
+  ...KNOWN_REALTIME_MODELS.filter((model) => !model.includes("preview")),
+  ...KNOWN_TRANSLATION_MODELS,
+];
 
 /**
  * OAIRT001: `session.model` must be on the allow-list, for every resource kind.
