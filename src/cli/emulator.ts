@@ -1,6 +1,6 @@
 import { startEmulator, type EmulatorOptions } from "../emulator";
 import { isWebhookSecret } from "../emulator/options";
-import { UsageError, type CliIo, type Command } from "./command";
+import { UsageError, waitForStopSignal, type CliIo, type Command } from "./command";
 import { parseFlags, type FlagSpec } from "./flags";
 
 const FLAGS: FlagSpec = {
@@ -106,19 +106,6 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorOptions & { 
     });
   }
   return options;
-}
-
-/** Resolves on the first SIGINT or SIGTERM. */
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {

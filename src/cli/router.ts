@@ -4,7 +4,7 @@ import { CallRouter } from "../calls/router";
 import { WebhookSecrets } from "../calls/secrets";
 import { startRouterServer } from "../calls/server";
 import type { CallRoute } from "../schemas/call-routes";
-import { UsageError, type CliIo, type Command } from "./command";
+import { UsageError, waitForStopSignal, type CliIo, type Command } from "./command";
 import { parseFlags, type FlagSpec } from "./flags";
 import { routesFromConfig } from "./router-config";
 import { routesFromFile, routesFromStack } from "./router-routes";
@@ -117,18 +117,6 @@ async function loadRoutes(source: RouterArgs["source"]): Promise<CallRoute[]> {
     case "config":
       return routesFromConfig(source.value);
   }
-}
-
-function waitForStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
