@@ -8,7 +8,7 @@ import { revisionOf } from "./canonical";
 import { nowSeconds } from "./clock";
 import { configureCredentials, currentSettings, realtimeClient } from "./credentials";
 import { describeFailure } from "./errors";
-import { changedIdentity, IDENTITY_KEYS, identityForInputs } from "./identity";
+import { changedIdentity, currentIdentity, hasIdentity, type Identity, IDENTITY_KEYS, identityOf, recordedIdentity } from "./identity";
 import { KINDS } from "./kinds";
 import { expiryReason, identityReason, report } from "./reasons";
 import { migrateOutputs, needsMigration, STATE_VERSION } from "./state-version";
@@ -37,14 +37,7 @@ function withoutInternal(props: Props): Props {
   return rest;
 }
 
-/** The identity recorded in `props`, for the outputs. */
-function identityIn(props: Props): Props {
-  const out: Props = {};
-  for (const key of IDENTITY_KEYS) if (key in props) out[key] = props[key];
-  return out;
-}
-
-/** The resource's arguments alone: no internal or identity properties. */
+/** The resource's arguments alone: no internal properties, nor the identity inputs of earlier builds. */
 function argsIn(props: Props): Props {
   const args = withoutInternal(props);
   for (const key of IDENTITY_KEYS) delete args[key];
@@ -59,10 +52,11 @@ export function configure(config: { get(key: string): string | undefined } | und
 /**
  * Validates every argument with the kind's schema. Failures name the property
  * path and the allowed values; values the engine does not know yet (preview)
- * are not judged. The inputs returned also record where the resource will be
- * minted (its {@link Identity}), computed locally so previews stay offline.
+ * are not judged. Where a resource is minted (its {@link Identity}) is not an
+ * input: create records it in the outputs and diff compares it there, so the
+ * engine stores it once, not twice.
  */
-export function check(kind: ResourceKind, news: Props, olds?: Props): { inputs: Props; failures: CheckFailure[] } {
+export function check(kind: ResourceKind, news: Props, _olds?: Props): { inputs: Props; failures: CheckFailure[] } {
   const spec = KINDS[kind];
   const args: Props = { ...spec.defaults };
   for (const [key, value] of Object.entries(withoutInternal(news))) if (value !== undefined) args[key] = value;
@@ -75,7 +69,7 @@ export function check(kind: ResourceKind, news: Props, olds?: Props): { inputs: 
         .map((issue) => ({ property: issue.path, reason: issue.message }));
   const internal: Props = { [PROVIDER_KEY]: news[PROVIDER_KEY] };
   if (news[PROTECT_KEY] === true) internal[PROTECT_KEY] = true;
-  return { inputs: { ...args, ...identityForInputs(currentSettings(), olds), ...internal }, failures };
+  return { inputs: { ...args, ...internal }, failures };
 }
 
 /** True once `now` has reached the rotation point of a minted token. */
@@ -100,7 +94,7 @@ const STEERING_KEYS = new Set(["rotateBeforeSeconds"]);
 
 /**
  * Decides without any API call. Changed arguments or a changed identity
- * replace; a token at its rotation point is replaced so `pulumi up` re-mints
+ * (`current`: where requests would go now, computed locally) replace; a token at its rotation point is replaced so `pulumi up` re-mints
  * it (unless the resource is protected: then it is kept and reported);
  * `rotateBeforeSeconds`, the first recorded identity or outputs of an older
  * release's shape are an update that keeps every output; a new serialized
@@ -113,6 +107,7 @@ export function diff(
   news: Props,
   now: number = nowSeconds(),
   say: typeof report = report,
+  current: Identity = currentIdentity(currentSettings(), olds),
 ): DiffDecision {
   const spec = KINDS[kind];
   const id = typeof olds.sessionId === "string" ? olds.sessionId : `tmpl_${String(olds.revision ?? "").slice(0, 24)}`;
@@ -126,14 +121,17 @@ export function diff(
         : news[key] === UNKNOWN || news[key] !== olds[key];
     if (changed) replaces.push(key);
   }
-  const identity = changedIdentity(olds, news);
+  const identity = changedIdentity(olds, current);
   if (replaces.length > 0 || identity.length > 0) {
     const reasons = replaces.length > 0 ? [`${label} is replaced: ${replaces.join(", ")} changed`] : [];
-    if (identity.length > 0) reasons.push(`${label} is replaced: ${identityReason(identity, olds, news)}`);
+    if (identity.length > 0) reasons.push(`${label} is replaced: ${identityReason(identity, olds, { ...current })}`);
     for (const reason of reasons) say(reason);
-    // No `changes`: the engine computes the diff of old and new inputs itself
-    // and shows only those, while `replaces` still makes it a replace.
-    return { replaces: [...replaces, ...identity], deleteBeforeReplace: false, reasons };
+    // No `changes` when arguments changed: the engine then computes the diff
+    // of old and new inputs itself and shows only those, while `replaces`
+    // still makes it a replace. The identity is no input, so a change of it
+    // alone must say so, or the engine would see equal inputs and keep it.
+    const decision: DiffDecision = { replaces: [...replaces, ...identity], deleteBeforeReplace: false, reasons };
+    return replaces.length > 0 ? decision : { changes: true, ...decision };
   }
   const rotateBefore = typeof news.rotateBeforeSeconds === "number" ? news.rotateBeforeSeconds : olds.rotateBeforeSeconds;
   if (spec.expires && isDue(olds, now, rotateBefore)) {
@@ -154,7 +152,7 @@ export function diff(
   // upgrade. A template does not: the engine previews an update of a dynamic
   // resource with its inputs standing in for its outputs, so every token
   // minted from the template's `session` would preview as a replace.
-  const adopted = spec.expires && IDENTITY_KEYS.some((key) => !(key in olds) && key in news);
+  const adopted = spec.expires && !hasIdentity(olds);
   // A new serialized provider alone is no change: every release's text hands
   // over to the same stable handlers (`pulumi-openai-realtime/provider`).
   if (steering || adopted || needsMigration(kind, olds)) return { changes: true, reasons: [] };
@@ -170,7 +168,7 @@ export async function create(kind: ResourceKind, inputs: Props): Promise<{ id: s
   } catch (err) {
     throw new Error(describeFailure(`creating ${kind}`, err));
   }
-  const outs = { ...minted.outs, ...identityIn(inputs), stateVersion: STATE_VERSION };
+  const outs = { ...minted.outs, ...recordedIdentity(identityOf(currentSettings())), stateVersion: STATE_VERSION };
   return { id: minted.id, outs: spec.expires ? { ...outs, expired: false } : outs };
 }
 
@@ -191,9 +189,14 @@ export function read(kind: ResourceKind, id: string, props: Props, now: number =
  * recorded identity or outputs of an older release's shape get here, since
  * every other change replaces. Keeps the minted outputs, in the current shape.
  */
-export function update(kind: ResourceKind, olds: Props, news: Props = {}): { outs: Props } {
+export function update(
+  kind: ResourceKind,
+  olds: Props,
+  news: Props = {},
+  current: Identity = currentIdentity(currentSettings(), olds),
+): { outs: Props } {
   const outs = migrateOutputs(kind, withoutProvider(olds));
   for (const key of STEERING_KEYS) if (KINDS[kind].inputKeys.includes(key) && key in news) outs[key] = news[key];
-  for (const key of IDENTITY_KEYS) if (!(key in outs) && key in news) outs[key] = news[key];
+  if (!hasIdentity(outs)) Object.assign(outs, recordedIdentity(current));
   return { outs };
 }

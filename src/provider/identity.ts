@@ -56,24 +56,44 @@ export function identityOf(settings: ApiSettings): Identity {
 }
 
 /**
- * The identity to record for new inputs. Without a key (a preview or refresh
- * run without credentials) the old fingerprint is kept: the provider cannot
- * know the key, and claiming a change would plan replacing every token.
+ * The identity requests would be made with now, as diff compares it with the
+ * recorded one. Without a key (a preview or refresh run without credentials)
+ * the recorded fingerprint is kept: the provider cannot know the key, and
+ * claiming a change would plan replacing every token.
  */
-export function identityForInputs(settings: ApiSettings, olds: Record<string, unknown> | undefined): Identity {
+export function currentIdentity(settings: ApiSettings, recorded: Record<string, unknown> | undefined): Identity {
   const identity = identityOf(settings);
-  if (identity.keyFingerprint === null && typeof olds?.keyFingerprint === "string") {
-    identity.keyFingerprint = olds.keyFingerprint;
+  if (identity.keyFingerprint === null && typeof recorded?.keyFingerprint === "string") {
+    identity.keyFingerprint = recorded.keyFingerprint;
   }
   return identity;
 }
 
 /**
- * Identity properties that differ between a recorded resource and new inputs.
- * State written before identities were recorded has none: it is adopted
- * rather than replaced, since nothing says where it was minted.
+ * The identity as outputs record it: only the properties that are set. The
+ * engine rewrites every output byte of every resource after each step, so
+ * absent stands for null; state written with explicit nulls reads the same.
  */
-export function changedIdentity(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
-  if (!IDENTITY_KEYS.some((key) => key in olds)) return [];
-  return IDENTITY_KEYS.filter((key) => key in news && (olds[key] ?? null) !== (news[key] ?? null));
+export function recordedIdentity(identity: Identity): Partial<Identity> {
+  const out: Partial<Identity> = { apiOrigin: identity.apiOrigin };
+  if (identity.keyFingerprint !== null) out.keyFingerprint = identity.keyFingerprint;
+  if (identity.organization !== null) out.organization = identity.organization;
+  if (identity.project !== null) out.project = identity.project;
+  return out;
+}
+
+/** Whether `outputs` record where the resource was minted (state of earlier builds may not). */
+export function hasIdentity(outputs: Record<string, unknown>): boolean {
+  return "apiOrigin" in outputs;
+}
+
+/**
+ * Identity properties that differ between a resource's recorded outputs and
+ * the identity requests would be made with now. State written before
+ * identities were recorded has none: it is adopted rather than replaced,
+ * since nothing says where it was minted.
+ */
+export function changedIdentity(olds: Record<string, unknown>, current: Identity): string[] {
+  if (!hasIdentity(olds)) return [];
+  return IDENTITY_KEYS.filter((key) => (olds[key] ?? null) !== (current[key] ?? null));
 }

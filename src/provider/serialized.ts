@@ -6,6 +6,9 @@ import type { ResourceKind } from "../tokens";
  */
 export const PROVIDER_MODULE = "pulumi-openai-realtime/provider";
 
+// Kinds whose outputs carry `expiresAt` (all but the template).
+const EXPIRING: ReadonlySet<ResourceKind> = new Set(["ClientSecret", "TranslationClientSecret", "RealtimeSession", "TranscriptionSession"]);
+
 // The engine stores the serialized provider text in every resource's inputs
 // AND outputs, and rewrites the whole checkpoint after every step, so each
 // byte here costs N x steps. The text is therefore written by hand (not
@@ -15,15 +18,17 @@ export const PROVIDER_MODULE = "pulumi-openai-realtime/provider";
 // provider, and stacks keep working across upgrades.
 //
 // With the package uninstalled, the text still deletes (the API has no
-// revoke) and refreshes (expiry is the only thing that changes), so
-// `pulumi destroy` and `pulumi refresh` work; anything else needs the
-// program, which needs the package.
+// revoke; a provider without `delete` forgets the resource) and refreshes (a
+// provider without `read` keeps the state; for tokens, expiry is the only
+// thing that changes, recomputed here), so `pulumi destroy` and
+// `pulumi refresh` work; anything else needs the program, which needs the
+// package.
 function textFor(kind: ResourceKind): string {
+  const offline = EXPIRING.has(kind) ? "{read:async(i,p)=>({id:i,props:{...p,expired:Date.now()>=p.expiresAt*1e3}})}" : "{}";
   // Single quotes: the checkpoint is JSON, where each double quote costs a backslash.
   return (
     `exports.handler=()=>{try{return require('${PROVIDER_MODULE}').provider('${kind}')}` +
-    "catch(e){if(e.code!='MODULE_NOT_FOUND')throw e}" +
-    "return{delete(){},read:async(i,p)=>({id:i,props:'expiresAt'in p?{...p,expired:Date.now()>=p.expiresAt*1e3}:p})}}"
+    `catch(e){if(e.code!='MODULE_NOT_FOUND')throw e}return${offline}}`
   );
 }
 

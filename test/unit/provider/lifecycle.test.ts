@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { revisionOf } from "../../../src/provider/canonical";
 import { check, configure, diff, isDue, read, update } from "../../../src/provider/handlers";
-import { keyFingerprint } from "../../../src/provider/identity";
+import { currentIdentity, keyFingerprint, recordedIdentity } from "../../../src/provider/identity";
+import { currentSettings } from "../../../src/provider/credentials";
 import { STATE_VERSION } from "../../../src/provider/state-version";
 import { UNKNOWN } from "../../../src/provider/unknowns";
 
@@ -11,8 +12,17 @@ const PROVIDER = "exports.handler = ...";
 // Diff explains replaces in the engine's diagnostics; here the returned reasons are checked instead.
 const quiet = () => {};
 
+// Where UNIT_CONFIG sends requests.
+const IDENTITY = {
+  apiOrigin: "http://127.0.0.1:4010/v1",
+  keyFingerprint: keyFingerprint("sk-unit-key"),
+  organization: "org_1",
+  project: null,
+};
+
 function minted(overrides: Record<string, unknown> = {}) {
   return {
+    ...recordedIdentity(IDENTITY),
     value: "ek_0123456789abcdef0123456789abcdef",
     expiresAt: 2_000,
     sessionId: "sess_1",
@@ -34,58 +44,65 @@ const news = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const stackConfig = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
-const IDENTITY = {
-  apiOrigin: "http://127.0.0.1:4010/v1",
-  keyFingerprint: keyFingerprint("sk-unit-key"),
-  organization: "org_1",
-  project: null,
+const UNIT_CONFIG = {
+  "openai-realtime:apiKey": "sk-unit-key",
+  "openai-realtime:baseUrl": "http://127.0.0.1:4010/v1/",
+  "openai-realtime:organization": "org_1",
 };
 
-describe("check", () => {
+/** Configures the provider with UNIT_CONFIG (IDENTITY) over an empty environment, for one describe block. */
+function useUnitConfig(): void {
   beforeEach(() => {
     for (const name of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_ORG_ID", "OPENAI_PROJECT_ID"]) vi.stubEnv(name, undefined);
-    configure(
-      stackConfig({
-        "openai-realtime:apiKey": "sk-unit-key",
-        "openai-realtime:baseUrl": "http://127.0.0.1:4010/v1/",
-        "openai-realtime:organization": "org_1",
-      }),
-    );
+    configure(stackConfig(UNIT_CONFIG));
     return () => {
       vi.unstubAllEnvs();
       configure(undefined);
     };
   });
+}
 
-  it("fills defaults, records where the token will be minted, and keeps the provider", () => {
-    const result = check("ClientSecret", { session: SESSION, __provider: PROVIDER });
-    expect(result.failures).toEqual([]);
-    expect(result.inputs).toEqual({
-      session: SESSION,
-      expiresAfterSeconds: 600,
-      rotateBeforeSeconds: 0,
-      ...IDENTITY,
-      __provider: PROVIDER,
-    });
-    expect(JSON.stringify(result.inputs)).not.toContain("sk-unit-key");
+describe("identity", () => {
+  useUnitConfig();
+
+  it("is where requests go now: base URL without a trailing slash, key fingerprint, organization, project", () => {
+    expect(currentIdentity(currentSettings(), undefined)).toEqual(IDENTITY);
+    // Outputs record only what is set: absent stands for null.
+    expect(recordedIdentity(IDENTITY)).toEqual({ apiOrigin: IDENTITY.apiOrigin, keyFingerprint: IDENTITY.keyFingerprint, organization: "org_1" });
   });
 
   it("takes organization and project from the environment when the stack config has none", () => {
     configure(stackConfig({ "openai-realtime:apiKey": "sk-unit-key" }));
     vi.stubEnv("OPENAI_PROJECT_ID", "proj_env");
     vi.stubEnv("OPENAI_BASE_URL", "https://api.example.test/v1");
-    expect(check("ClientSecret", { session: SESSION }).inputs).toMatchObject({
+    expect(currentIdentity(currentSettings(), undefined)).toMatchObject({
       apiOrigin: "https://api.example.test/v1",
       organization: null,
       project: "proj_env",
     });
   });
 
-  it("keeps the recorded key fingerprint when no key is known (a run without credentials)", () => {
-    configure(stackConfig({}));
-    const olds = { session: SESSION, keyFingerprint: "sha256:0123456789abcdef" };
-    expect(check("ClientSecret", { session: SESSION }, olds).inputs.keyFingerprint).toBe("sha256:0123456789abcdef");
-    expect(check("ClientSecret", { session: SESSION }).inputs.keyFingerprint).toBeNull();
+  it("keeps the recorded key fingerprint when no key is known (a run without credentials), so nothing is replaced", () => {
+    configure(stackConfig({ "openai-realtime:baseUrl": UNIT_CONFIG["openai-realtime:baseUrl"], "openai-realtime:organization": "org_1" }));
+    expect(currentIdentity(currentSettings(), minted()).keyFingerprint).toBe(IDENTITY.keyFingerprint);
+    expect(currentIdentity(currentSettings(), undefined).keyFingerprint).toBeNull();
+    expect(diff("ClientSecret", minted(), news(), 1_000, quiet)).toEqual({ changes: false, reasons: [] });
+  });
+});
+
+describe("check", () => {
+  useUnitConfig();
+
+  it("fills defaults and keeps the provider; where the token is minted is recorded by create, not as an input", () => {
+    const result = check("ClientSecret", { session: SESSION, __provider: PROVIDER });
+    expect(result.failures).toEqual([]);
+    expect(result.inputs).toEqual({
+      session: SESSION,
+      expiresAfterSeconds: 600,
+      rotateBeforeSeconds: 0,
+      __provider: PROVIDER,
+    });
+    expect(JSON.stringify(result.inputs)).not.toContain("sk-unit-key");
   });
 
   it("carries the protect marker of the resource layer, outside the validated arguments", () => {
@@ -127,7 +144,7 @@ describe("check", () => {
   });
 
   it("validates each kind against its own endpoint's body", () => {
-    expect(check("RealtimeSession", {}).inputs).toEqual({ session: {}, ...IDENTITY, __provider: undefined });
+    expect(check("RealtimeSession", {}).inputs).toEqual({ session: {}, __provider: undefined });
     expect(check("TranscriptionSession", { session: { input_audio_format: "mp3" } }).failures[0]?.property).toBe(
       "session.input_audio_format",
     );
@@ -136,6 +153,7 @@ describe("check", () => {
 });
 
 describe("diff", () => {
+  useUnitConfig();
   const NONE = { changes: false, reasons: [] };
 
   it("reports no change for the same inputs and an unexpired token", () => {
@@ -197,10 +215,13 @@ describe("diff", () => {
 
   it("replaces when the API origin, key, organization or project changes, naming only fingerprints", () => {
     const identity = { apiOrigin: "http://127.0.0.1:4010/v1", keyFingerprint: "sha256:aaaaaaaaaaaaaaaa", organization: null, project: null };
-    const old = minted(identity);
-    expect(diff("ClientSecret", old, news(identity), 1_000, quiet)).toEqual(NONE);
-    const moved = diff("ClientSecret", old, news({ ...identity, apiOrigin: "https://api.openai.com/v1", project: "proj_2" }), 1_000, quiet);
-    expect(moved.changes).toBeUndefined();
+    const old = minted({ ...recordedIdentity(identity), organization: undefined });
+    expect(diff("ClientSecret", old, news(), 1_000, quiet, identity)).toEqual(NONE);
+    // State of earlier builds wrote null rather than leaving the property out.
+    expect(diff("ClientSecret", minted(identity), news(), 1_000, quiet, identity)).toEqual(NONE);
+    const moved = diff("ClientSecret", old, news(), 1_000, quiet, { ...identity, apiOrigin: "https://api.openai.com/v1", project: "proj_2" });
+    // The identity is no input: only `changes` tells the engine its inputs' equality is not the whole story.
+    expect(moved.changes).toBe(true);
     expect(moved.replaces).toEqual(["apiOrigin", "project"]);
     expect(moved.reasons).toEqual([
       'ClientSecret sess_1 is replaced: minted with another identity (API base URL "http://127.0.0.1:4010/v1" -> ' +
@@ -210,11 +231,14 @@ describe("diff", () => {
 
   it("adopts state recorded before identities were, as an update without a new token", () => {
     const identity = { apiOrigin: "https://api.openai.com/v1", keyFingerprint: "sha256:bbbbbbbbbbbbbbbb", organization: null, project: null };
-    expect(diff("ClientSecret", minted(), news(identity), 1_000, quiet)).toEqual({ changes: true, reasons: [] });
-    expect(update("ClientSecret", minted(), news(identity)).outs).toMatchObject({ ...identity, value: minted().value });
+    const { apiOrigin: _a, keyFingerprint: _k, organization: _o, ...before } = minted();
+    expect(diff("ClientSecret", before, news(), 1_000, quiet, identity)).toEqual({ changes: true, reasons: [] });
+    const adopted = update("ClientSecret", before, news(), identity).outs;
+    expect(adopted).toMatchObject({ apiOrigin: identity.apiOrigin, keyFingerprint: identity.keyFingerprint, value: minted().value });
+    expect(adopted).not.toHaveProperty("project");
     // A template is not updated for it: its preview would show every token minted from it as replaced.
     const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), stateVersion: STATE_VERSION, __provider: PROVIDER };
-    expect(diff("SessionTemplate", template, { session: SESSION, ...identity, __provider: PROVIDER }, 1_000)).toEqual(NONE);
+    expect(diff("SessionTemplate", template, { session: SESSION, __provider: PROVIDER }, 1_000, quiet, identity)).toEqual(NONE);
   });
 
   it("never rotates a template, which holds no token", () => {
