@@ -64,3 +64,29 @@ export interface EphemeralSessionOutputs<Session> {
 }
 
 export const EPHEMERAL_SESSION_OUTPUTS = ["sessionId", "clientSecret", "expiresAt", "session", "expired"] as const;
+
+/**
+ * Makes the SDK's debug-only stack captures free while a resource registers,
+ * and returns the function that undoes it (call it in a `finally`).
+ *
+ * Registering a resource wraps every property (each argument and each
+ * declared output) in an `Output` of four promises, and the SDK gives each
+ * promise a formatted `new Error().stack` (kept only to describe leaked
+ * promises at exit); with the source-map support the SDK installs, each is a
+ * source-mapped trace. That formatting cost more than the rest of a
+ * `ClientSecret`'s registration. While this is in effect those traces are
+ * empty. What users see is untouched: the SDK's own call-site lookup
+ * (`Resource.callsites`, which records the resource's source position) is
+ * formatted as before, and errors whose `stack` is read later are formatted
+ * then, by the hook restored here.
+ */
+export function withoutDebugStacks(): () => void {
+  const format = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error, frames) => {
+    if (frames[0]?.getFunctionName() !== "callsites") return "";
+    return format ? format(error, frames) : `${String(error)}${frames.map((frame) => `\n    at ${String(frame)}`).join("")}`;
+  };
+  return () => {
+    Error.prepareStackTrace = format;
+  };
+}

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CLIENT_SECRET_TYPE } from "../tokens";
-import { MINTED_SECRET_OUTPUTS, type MintedSecretOutputs, resourceProps, secretOptions } from "./base";
+import { MINTED_SECRET_OUTPUTS, type MintedSecretOutputs, resourceProps, secretOptions, withoutDebugStacks } from "./base";
 import type { ClientSecretSession } from "../schemas/resource-args";
 
 /** Arguments of {@link ClientSecret}. */
@@ -32,6 +32,11 @@ export interface ClientSecretArgs {
 export interface ClientSecret extends MintedSecretOutputs {}
 export class ClientSecret extends pulumi.CustomResource {
   constructor(name: string, args: ClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super(CLIENT_SECRET_TYPE, name, resourceProps("ClientSecret", args, MINTED_SECRET_OUTPUTS, opts), secretOptions(opts, ["value"]));
+    const restore = withoutDebugStacks();
+    try {
+      super(CLIENT_SECRET_TYPE, name, resourceProps("ClientSecret", args, MINTED_SECRET_OUTPUTS, opts), secretOptions(opts, ["value"]));
+    } finally {
+      restore();
+    }
   }
 }

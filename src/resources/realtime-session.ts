@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { REALTIME_SESSION_TYPE } from "../tokens";
-import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions } from "./base";
+import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions, withoutDebugStacks } from "./base";
 import { warnRetired } from "./retired";
 import type { ClientSecret } from "./client-secret";
 import type { RealtimeSessionCreateRequest } from "../schemas";
@@ -32,12 +32,17 @@ export interface RealtimeSessionArgs {
 export interface RealtimeSession extends EphemeralSessionOutputs<RealtimeSessionCreateRequest> {}
 export class RealtimeSession extends pulumi.CustomResource {
   constructor(name: string, args: RealtimeSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(
-      REALTIME_SESSION_TYPE,
-      name,
-      resourceProps("RealtimeSession", args, EPHEMERAL_SESSION_OUTPUTS, opts),
-      secretOptions(opts, ["clientSecret"]),
-    );
-    warnRetired(this, "RealtimeSession");
+    const restore = withoutDebugStacks();
+    try {
+      super(
+        REALTIME_SESSION_TYPE,
+        name,
+        resourceProps("RealtimeSession", args, EPHEMERAL_SESSION_OUTPUTS, opts),
+        secretOptions(opts, ["clientSecret"]),
+      );
+      warnRetired(this, "RealtimeSession");
+    } finally {
+      restore();
+    }
   }
 }

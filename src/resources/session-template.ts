@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SESSION_TEMPLATE_TYPE } from "../tokens";
-import { resourceProps } from "./base";
+import { resourceProps, withoutDebugStacks } from "./base";
 import type { ClientSecretSession } from "../schemas/resource-args";
 
 /** Arguments of {@link SessionTemplate}. */
@@ -40,6 +40,11 @@ export class SessionTemplate extends pulumi.CustomResource {
   declare readonly revision: pulumi.Output<string>;
 
   constructor(name: string, args: SessionTemplateArgs, opts?: pulumi.CustomResourceOptions) {
-    super(SESSION_TEMPLATE_TYPE, name, resourceProps("SessionTemplate", args, ["model", "revision"], opts), opts);
+    const restore = withoutDebugStacks();
+    try {
+      super(SESSION_TEMPLATE_TYPE, name, resourceProps("SessionTemplate", args, ["model", "revision"], opts), opts);
+    } finally {
+      restore();
+    }
   }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TRANSCRIPTION_SESSION_TYPE } from "../tokens";
-import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions } from "./base";
+import { EPHEMERAL_SESSION_OUTPUTS, type EphemeralSessionOutputs, resourceProps, secretOptions, withoutDebugStacks } from "./base";
 import { warnRetired } from "./retired";
 import type { ClientSecret } from "./client-secret";
 import type { RealtimeTranscriptionSessionCreateRequest } from "../schemas";
@@ -32,12 +32,17 @@ export interface TranscriptionSessionArgs {
 export interface TranscriptionSession extends EphemeralSessionOutputs<RealtimeTranscriptionSessionCreateRequest> {}
 export class TranscriptionSession extends pulumi.CustomResource {
   constructor(name: string, args: TranscriptionSessionArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super(
-      TRANSCRIPTION_SESSION_TYPE,
-      name,
-      resourceProps("TranscriptionSession", args, EPHEMERAL_SESSION_OUTPUTS, opts),
-      secretOptions(opts, ["clientSecret"]),
-    );
-    warnRetired(this, "TranscriptionSession");
+    const restore = withoutDebugStacks();
+    try {
+      super(
+        TRANSCRIPTION_SESSION_TYPE,
+        name,
+        resourceProps("TranscriptionSession", args, EPHEMERAL_SESSION_OUTPUTS, opts),
+        secretOptions(opts, ["clientSecret"]),
+      );
+      warnRetired(this, "TranscriptionSession");
+    } finally {
+      restore();
+    }
   }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { TRANSLATION_CLIENT_SECRET_TYPE } from "../tokens";
-import { MINTED_SECRET_OUTPUTS, type MintedSecretOutputs, resourceProps, secretOptions } from "./base";
+import { MINTED_SECRET_OUTPUTS, type MintedSecretOutputs, resourceProps, secretOptions, withoutDebugStacks } from "./base";
 import type { RealtimeTranslationSessionCreateRequest } from "../schemas";
 
 /** Arguments of {@link TranslationClientSecret}. */
@@ -29,11 +29,16 @@ export interface TranslationClientSecretArgs {
 export interface TranslationClientSecret extends MintedSecretOutputs {}
 export class TranslationClientSecret extends pulumi.CustomResource {
   constructor(name: string, args: TranslationClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      TRANSLATION_CLIENT_SECRET_TYPE,
-      name,
-      resourceProps("TranslationClientSecret", args, MINTED_SECRET_OUTPUTS, opts),
-      secretOptions(opts, ["value"]),
-    );
+    const restore = withoutDebugStacks();
+    try {
+      super(
+        TRANSLATION_CLIENT_SECRET_TYPE,
+        name,
+        resourceProps("TranslationClientSecret", args, MINTED_SECRET_OUTPUTS, opts),
+        secretOptions(opts, ["value"]),
+      );
+    } finally {
+      restore();
+    }
   }
 }

@@ -4,6 +4,8 @@
 // minted is part of its identity. Every stack here points at a local
 // emulator through openai-realtime:baseUrl before any test runs, so no test
 // can reach a real API whatever order it runs in.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestEmulator } from "../../helpers/emulator";
 import { useStack } from "../../helpers/stack";
@@ -76,12 +78,22 @@ describe("credentials", { timeout: 300_000 }, () => {
     });
     expect((await stack.emulator.stats()).requests["POST /v1/realtime/client_secrets"]).toBe(1);
     expect(await decoy.apiRequests()).toBe(0);
-    expect((await secretState())?.outputs).toMatchObject({
+    const secret = await secretState();
+    expect(secret?.outputs).toMatchObject({
       apiOrigin: stack.emulator.url,
       keyFingerprint: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
-      organization: null,
-      project: null,
     });
+    // Unset organization and project are left out rather than stored as
+    // null, and the identity is stored once, in the outputs, not as inputs.
+    expect(Object.keys(secret?.outputs ?? {})).not.toEqual(expect.arrayContaining(["organization"]));
+    expect(Object.keys(secret?.outputs ?? {})).not.toEqual(expect.arrayContaining(["project"]));
+    expect(Object.keys(secret?.inputs ?? {}).sort()).toEqual(["__provider", "expiresAfterSeconds", "rotateBeforeSeconds", "session"]);
+    // The resource still records the program line that declared it (the
+    // package skips only the SDK's debug-only promise stacks while it registers).
+    const position = /^project:\/\/\/index\.js#(\d+),\d+$/.exec(String((secret as { sourcePosition?: unknown } | undefined)?.sourcePosition));
+    expect(position, "sourcePosition").not.toBeNull();
+    const line = fs.readFileSync(path.join(stack.ws.dir, "index.js"), "utf8").split("\n")[Number(position?.[1]) - 1];
+    expect(line).toContain("ClientSecret(");
   });
 
   it("replaces a token when the organization or project changes, taking them from stack config", async () => {
