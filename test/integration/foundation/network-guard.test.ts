@@ -98,6 +98,9 @@ describe("network guard under the pulumi engine", { timeout: 180_000 }, () => {
 
   it("stops a provider that falls back to https://api.openai.com/v1, and records where it came from", async () => {
     const log = privateLog();
+    // A refused connection is retried like any connection error; what is
+    // tested here is the refusal, not the retry budget (minutes by default).
+    await ws.setConfig("openai-realtime:maxRetries", "0");
     // No base URL anywhere: the provider's default is the real API.
     const up = await ws.up({ OPENAI_BASE_URL: undefined, [NET_LOG_ENV]: log });
     expect(up.code).not.toBe(0);
