@@ -1,41 +1,52 @@
 // Expiry-driven rotation on a moved clock (no waiting): a token at its
 // rotation point is planned as a replace with the reason (without API calls)
 // and re-minted by `pulumi up`, and what depends on it receives the new
-// value; and how rotation meets Pulumi's own options (protect, plans).
+// value; and how rotation meets Pulumi's own options (protect, plans,
+// ignoreChanges).
+//
+// One program holds a client secret per scenario, so one `pulumi` run checks
+// every scenario at the same moment. Times, from the first `up` at T:
+//   plain   expires at T+880, re-minted on expiry; a dependent keeps its fingerprint
+//   early   expires at T+1000 with rotateBeforeSeconds 120: due at T+880
+//   kept    protected, expires at T+880
+//   edited  ignoreChanges on session and retainOnDelete, expires at T+880;
+//           its instructions come from the environment, to edit them
+// At T+879 nothing is due (and the edit plans nothing); at T+880 all are.
+// The runs form one timeline; each test awaits the steps it reads.
 import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TestClock } from "../../helpers/clock";
+import type { CommandResult, StateResource } from "../../helpers/pulumi";
 import { useStack } from "../../helpers/stack";
 
 const API_KEY = "sk-rotation-test-key-77c2";
 const CLIENT_SECRET = "pulumi-nodejs:dynamic/openai-realtime:ClientSecret";
 const clock = new TestClock();
+const T = clock.seconds;
 const fingerprint = (token: string) => createHash("sha256").update(token).digest("hex");
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
 
-// A client secret with the options under test, and a dependent that keeps a
-// fingerprint of the token it was given (never the token itself).
 const PROGRAM = `
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { ClientSecret } from "pulumi-openai-realtime";
 
-const config = new pulumi.Config();
-const web = new ClientSecret(
-  "web",
-  {
-    session: { type: "realtime", model: "gpt-realtime", instructions: config.get("instructions") ?? "Hello." },
-    expiresAfterSeconds: config.getNumber("expiresAfterSeconds") ?? 600,
-    rotateBeforeSeconds: config.getNumber("rotateBeforeSeconds") ?? 0,
-  },
-  {
-    protect: config.getBoolean("protect") ?? false,
-    ignoreChanges: config.getBoolean("ignoreSession") ? ["session"] : [],
-    retainOnDelete: config.getBoolean("retain") ?? false,
-  },
+const session = (instructions: string) => ({ type: "realtime" as const, model: "gpt-realtime", instructions });
+const plain = new ClientSecret("plain", { session: session("plain"), expiresAfterSeconds: 880 });
+const early = new ClientSecret("early", { session: session("early"), expiresAfterSeconds: 1000, rotateBeforeSeconds: 120 });
+const kept = new ClientSecret(
+  "kept",
+  { session: session("kept"), expiresAfterSeconds: 880 },
+  { protect: process.env.KEPT_PROTECT !== "false" },
+);
+const edited = new ClientSecret(
+  "edited",
+  { session: session(process.env.EDITED_INSTRUCTIONS ?? "Hello."), expiresAfterSeconds: 880 },
+  { ignoreChanges: ["session"], retainOnDelete: true },
 );
 
+// A dependent keeps a fingerprint of the token it was given (never the token itself).
 const recorder: pulumi.dynamic.ResourceProvider = {
   async create(inputs: { token: string }) {
     const fingerprint = createHash("sha256").update(inputs.token).digest("hex");
@@ -52,137 +63,205 @@ class TokenConsumer extends pulumi.dynamic.Resource {
     super(recorder, name, { token, fingerprint: undefined }, { additionalSecretOutputs: ["token"] });
   }
 }
-const app = new TokenConsumer("app", web.value);
+const plainApp = new TokenConsumer("plainApp", plain.value);
+const earlyApp = new TokenConsumer("earlyApp", early.value);
 
-export const webSecret = { value: web.value, expiresAt: web.expiresAt, sessionId: web.sessionId };
-export const appFingerprint = app.fingerprint;
+const view = (s: ClientSecret) => ({ value: s.value, expiresAt: s.expiresAt, sessionId: s.sessionId });
+export const secrets = { plain: view(plain), early: view(early), kept: view(kept), edited: view(edited) };
+export const apps = { plain: plainApp.fingerprint, early: earlyApp.fingerprint };
 `;
+
+type Name = "plain" | "early" | "kept" | "edited";
+interface Secret {
+  value: string;
+  expiresAt: number;
+  sessionId: string;
+}
+interface Snapshot {
+  secrets: Record<Name, Secret>;
+  apps: { plain: string; early: string };
+}
+
+/** The header of the step for resource `name` in a `--diff` output (`+-type: (replace)`), or "" if it has none. */
+function stepOf(output: string, name: string): string {
+  let header = "";
+  for (const line of output.split("\n")) {
+    if (/^\s{4}[-+~ ]{1,2}\S+:\S+: \(/.test(line)) header = line.trim();
+    else if (line.trim().startsWith("[urn=") && line.trim().endsWith(`::${name}]`)) return header;
+  }
+  return "";
+}
 
 describe("rotation", { timeout: 300_000 }, () => {
   const stack = useStack("test/fixtures/resources", API_KEY, { emulator: { now: clock.now } });
-  const env = () => clock.env();
+  const edit = { EDITED_INSTRUCTIONS: "Goodbye." };
+  const env = () => ({ ...clock.env(), ...edit });
+  const plan = () => path.join(stack.ws.dir, "plan.json");
+  const snapshot = async () => (await stack.ws.outputs(true)) as unknown as Snapshot;
 
-  async function webSecret() {
-    const out = await stack.ws.outputs(true);
-    return { ...(out.webSecret as { value: string; expiresAt: number; sessionId: string }), app: out.appFingerprint as string };
-  }
-
-  it("re-mints a secret once it has expired, saying when, and the dependent gets the new value", async () => {
+  // The timeline: each step runs once, after the one before it.
+  const once = <T>(run: () => Promise<T>): (() => Promise<T>) => {
+    let result: Promise<T> | undefined;
+    return () => (result ??= run());
+  };
+  const minted = once(async () => {
     stack.ws.write("index.ts", PROGRAM);
-    const up = await stack.ws.up(env());
+    const up = await stack.ws.up(clock.env());
     expect(up.code, up.output).toBe(0);
-    const first = await webSecret();
-    expect(first.expiresAt).toBe(clock.seconds + 600);
-    expect(first.app).toBe(fingerprint(first.value));
-
-    clock.set(first.expiresAt - 1);
-    expect((await stack.ws.preview(["--expect-no-changes"], env())).code).toBe(0);
-
-    clock.set(first.expiresAt);
+    return snapshot();
+  });
+  // T+879, with the ignored session edited: nothing is due; saved as a plan.
+  const quiet = once(async () => {
+    await minted();
+    clock.set(T + 879);
     await stack.emulator.reset();
-    // Refresh reports the expiry in state, without asking the API.
+    const preview = await stack.ws.preview(["--expect-no-changes", "--save-plan", plan()], env());
+    return { preview, requests: await stack.emulator.apiRequests() };
+  });
+  // T+880: the plan saved a second earlier is stale.
+  const stale = once(async () => {
+    await quiet();
+    clock.set(T + 880);
+    const up = await stack.ws.run(["up", "--yes", "--skip-preview", "--plan", plan()], { env: env() });
+    return { up, after: await snapshot() };
+  });
+  const refreshed = once(async () => {
+    await stale();
+    await stack.emulator.reset();
     const refresh = await stack.ws.run(["refresh", "--yes"], { env: env() });
     expect(refresh.code, refresh.output).toBe(0);
-    const refreshed = (await stack.ws.exportState()).resources.find((r) => r.type === CLIENT_SECRET);
-    expect(refreshed?.outputs?.expired).toBe(true);
+    const { resources } = await stack.ws.exportState();
+    const state = (name: Name): StateResource | undefined =>
+      resources.find((r) => r.type === CLIENT_SECRET && r.urn.endsWith(`::${name}`));
+    return { state, requests: await stack.emulator.apiRequests() };
+  });
+  const fresh = once(async (): Promise<{ preview: CommandResult; requests: number }> => {
+    await refreshed();
+    await stack.emulator.reset();
+    const preview = await stack.ws.preview(["--save-plan", plan()], env());
+    return { preview, requests: await stack.emulator.apiRequests() };
+  });
+  const applied = once(async () => {
+    await fresh();
+    const up = await stack.ws.run(["up", "--yes", "--skip-preview", "--plan", plan()], { env: env() });
+    const mints = (await stack.emulator.requests()) as unknown as Array<{ body: { session: { instructions: string } } }>;
+    return { up, after: await snapshot(), instructions: mints.map((r) => r.body.session.instructions).sort() };
+  });
+  // What the protect message says: without protect, the next up re-mints.
+  const unprotected = once(async () => {
+    await applied();
+    const up = await stack.ws.up({ ...env(), KEPT_PROTECT: "false" });
+    return { up, after: await snapshot() };
+  });
 
-    const preview = await stack.ws.preview([], env());
+  it("re-mints a secret once it has expired, saying when, and the dependent gets the new value", async () => {
+    const first = (await minted()).secrets.plain;
+    expect(first.expiresAt).toBe(T + 880);
+    expect((await minted()).apps.plain).toBe(fingerprint(first.value));
+    // A second before expiry, nothing is planned.
+    const { preview: before } = await quiet();
+    expect(before.code, before.output).toBe(0);
+
+    // Refresh reports the expiry in state, without asking the API.
+    const { state, requests } = await refreshed();
+    expect(state("plain")?.outputs?.expired).toBe(true);
+    expect(requests).toBe(0);
+
+    const { preview, requests: previewRequests } = await fresh();
     expect(preview.code, preview.output).toBe(0);
-    expect(preview.output).toContain(`+-${CLIENT_SECRET}: (replace)`);
+    expect(stepOf(preview.output, "plain")).toBe(`+-${CLIENT_SECRET}: (replace)`);
     expect(preview.output).toContain(`ClientSecret ${first.sessionId} is replaced: expired at ${iso(first.expiresAt)}`);
-    expect(await stack.emulator.apiRequests()).toBe(0);
+    expect(previewRequests).toBe(0);
 
-    const rotate = await stack.ws.up(env());
-    expect(rotate.code, rotate.output).toBe(0);
-    expect(rotate.output).toContain("ClientSecret web replaced");
-    expect(rotate.output).toContain("pulumi-nodejs:dynamic:Resource app replaced");
-    const second = await webSecret();
+    const { up, after } = await applied();
+    expect(up.code, up.output).toBe(0);
+    expect(up.output).toContain("ClientSecret plain replaced");
+    expect(up.output).toContain("pulumi-nodejs:dynamic:Resource plainApp replaced");
+    const second = after.secrets.plain;
     expect(second.value).not.toBe(first.value);
-    expect(second.expiresAt).toBe(clock.seconds + 600);
-    expect(second.app).toBe(fingerprint(second.value));
+    expect(second.expiresAt).toBe(T + 880 + 880);
+    expect(after.apps.plain).toBe(fingerprint(second.value));
   });
 
   it("re-mints early once inside rotateBeforeSeconds, and not a second before", async () => {
-    await stack.ws.setConfig("rotateBeforeSeconds", "120");
-    expect((await stack.ws.up(env())).code).toBe(0);
-    const minted = await webSecret();
+    const due = (await minted()).secrets.early;
+    expect(due.expiresAt).toBe(T + 1000);
+    // T+879 is 121 s before expiry: nothing planned.
+    const { preview: before } = await quiet();
+    expect(before.code, before.output).toBe(0);
 
-    clock.set(minted.expiresAt - 121);
-    expect((await stack.ws.preview(["--expect-no-changes"], env())).code).toBe(0);
-
-    clock.set(minted.expiresAt - 120);
-    const preview = await stack.ws.preview([], env());
-    expect(preview.output).toContain(`+-${CLIENT_SECRET}: (replace)`);
+    // T+880 is 120 s before expiry: not expired, but due.
+    expect((await refreshed()).state("early")?.outputs?.expired).toBe(false);
+    const { preview } = await fresh();
+    expect(stepOf(preview.output, "early")).toBe(`+-${CLIENT_SECRET}: (replace)`);
     expect(preview.output).toContain(
-      `ClientSecret ${minted.sessionId} is replaced: within rotateBeforeSeconds (120) of expiry at ${iso(minted.expiresAt)}`,
+      `ClientSecret ${due.sessionId} is replaced: within rotateBeforeSeconds (120) of expiry at ${iso(due.expiresAt)}`,
     );
 
-    const rotate = await stack.ws.up(env());
-    expect(rotate.code, rotate.output).toBe(0);
-    const next = await webSecret();
-    expect(next.value).not.toBe(minted.value);
-    expect(next.app).toBe(fingerprint(next.value));
+    const { up, after } = await applied();
+    expect(up.code, up.output).toBe(0);
+    expect(up.output).toContain("ClientSecret early replaced");
+    expect(after.secrets.early.value).not.toBe(due.value);
+    expect(after.apps.early).toBe(fingerprint(after.secrets.early.value));
   });
 
   it("keeps an expired protected secret and says how to rotate it, instead of failing every preview", async () => {
-    await stack.ws.setConfig("protect", "true");
-    expect((await stack.ws.up(env())).code).toBe(0);
-    const kept = await webSecret();
-    clock.set(kept.expiresAt + 1);
-    await stack.emulator.reset();
+    const kept = (await minted()).secrets.kept;
+    expect((await refreshed()).state("kept")?.outputs?.expired).toBe(true);
 
-    const preview = await stack.ws.preview(["--expect-no-changes"], env());
+    const { preview, requests } = await fresh();
     expect(preview.code, preview.output).toBe(0);
+    expect(stepOf(preview.output, "kept")).toBe("");
     expect(preview.output).toContain(
       `ClientSecret ${kept.sessionId} expired at ${iso(kept.expiresAt)}; it is protected, so it is kept: ` +
         "remove `protect` from its options and run `pulumi up` to re-mint it",
     );
-    expect(await stack.emulator.apiRequests()).toBe(0);
+    expect(requests).toBe(0);
+    const { up, after } = await applied();
+    expect(up.output).not.toContain("ClientSecret kept replaced");
+    expect(after.secrets.kept.value).toBe(kept.value);
 
     // What the message says works: without protect, the next up re-mints.
-    await stack.ws.setConfig("protect", "false");
-    const rotate = await stack.ws.up(env());
-    expect(rotate.code, rotate.output).toBe(0);
-    expect((await webSecret()).value).not.toBe(kept.value);
+    const rotate = await unprotected();
+    expect(rotate.up.code, rotate.up.output).toBe(0);
+    expect(rotate.up.output).toContain("ClientSecret kept replaced");
+    expect(rotate.after.secrets.kept.value).not.toBe(kept.value);
   });
 
   it("refuses a saved plan that expiry has overtaken, and applies a fresh one", async () => {
-    const current = await webSecret();
-    const plan = path.join(stack.ws.dir, "plan.json");
-    clock.set(current.expiresAt - 200);
-    const saved = await stack.ws.run(["preview", "--save-plan", plan], { env: env() });
+    const current = await minted();
+    const { preview: saved } = await quiet();
     expect(saved.code, saved.output).toBe(0);
 
-    clock.set(current.expiresAt);
-    const stale = await stack.ws.run(["up", "--yes", "--plan", plan], { env: env() });
-    expect(stale.code).not.toBe(0);
-    expect(stale.output).toContain("create-replacement is not allowed by the plan: this resource is constrained to same");
-    expect((await webSecret()).value).toBe(current.value);
+    const { up: refused, after } = await stale();
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain("create-replacement is not allowed by the plan: this resource is constrained to same");
+    expect(after).toEqual(current);
 
-    const fresh = await stack.ws.run(["preview", "--save-plan", plan], { env: env() });
-    expect(fresh.code, fresh.output).toBe(0);
-    const applied = await stack.ws.run(["up", "--yes", "--plan", plan], { env: env() });
-    expect(applied.code, applied.output).toBe(0);
-    expect((await webSecret()).value).not.toBe(current.value);
+    const { preview: replanned } = await fresh();
+    expect(replanned.code, replanned.output).toBe(0);
+    const { up: reapplied, after: rotated } = await applied();
+    expect(reapplied.code, reapplied.output).toBe(0);
+    for (const name of ["plain", "early", "edited"] as const) {
+      expect(rotated.secrets[name].value, name).not.toBe(current.secrets[name].value);
+    }
   });
 
   it("with ignoreChanges on session and retainOnDelete: edits plan nothing, expiry re-mints with the program's current arguments", async () => {
-    await stack.ws.setConfig("ignoreSession", "true");
-    await stack.ws.setConfig("retain", "true");
-    expect((await stack.ws.up(env())).code).toBe(0);
-    const current = await webSecret();
-    await stack.ws.setConfig("instructions", "Goodbye.");
-    await stack.emulator.reset();
-    const edited = await stack.ws.preview(["--expect-no-changes"], env());
+    const current = (await minted()).secrets.edited;
+    // The preview at T+879 runs with the instructions edited.
+    const { preview: edited, requests } = await quiet();
     expect(edited.code, edited.output).toBe(0);
+    expect(requests).toBe(0);
 
-    clock.set(current.expiresAt);
-    const rotate = await stack.ws.up(env());
-    expect(rotate.code, rotate.output).toBe(0);
-    expect(rotate.output).toContain("ClientSecret web replaced");
-    expect((await webSecret()).value).not.toBe(current.value);
-    const mints = (await stack.emulator.requests()) as unknown as Array<{ body: { session: { instructions: string } } }>;
+    // retainOnDelete: the replaced secret is left to expire, not deleted.
+    const { preview } = await fresh();
+    expect(stepOf(preview.output, "edited")).toBe(`+-${CLIENT_SECRET}: (replace[retain])`);
+    const { up, after, instructions } = await applied();
+    expect(up.code, up.output).toBe(0);
+    expect(up.output).toContain("ClientSecret edited replaced");
+    expect(after.secrets.edited.value).not.toBe(current.value);
     // ignoreChanges only keeps an edit from causing a diff; the engine creates a replacement from the program's inputs.
-    expect(mints.map((r) => r.body.session.instructions)).toEqual(["Goodbye."]);
+    expect(instructions).toEqual(["Goodbye.", "early", "plain"]);
   });
 });
