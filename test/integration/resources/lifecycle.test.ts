@@ -4,20 +4,42 @@
 // preview shows that edit (not server defaults), a steering argument updates
 // in place, refresh and destroy make no request. Secrets never reach state or
 // output in plaintext.
+//
+// The program is the fixture's (every kind, a client secret `web` of the
+// template, a dependent `app`) plus a second client secret, `steady`, of its
+// own session, so that one edit replaces what depends on the template while
+// `steady` updates in place: one preview and one up for both claims.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { TestClock } from "../../helpers/clock";
+import type { CommandResult } from "../../helpers/pulumi";
 import { useStack } from "../../helpers/stack";
 
 const API_KEY = "sk-lifecycle-test-key-4b1d9e";
 const TOKEN = "pulumi-nodejs:dynamic/openai-realtime";
 const clock = new TestClock();
 
-/** The lines of `output` that belong to the step of `type` (up to the next step). */
-function stepLines(output: string, type: string): string {
+const PROGRAM =
+  fs.readFileSync(path.join(repoRoot, "test/fixtures/resources/index.ts"), "utf8") +
+  `
+const steady = new ClientSecret("steady", {
+  session: { type: "realtime", model: "gpt-realtime", instructions: "Steady." },
+  rotateBeforeSeconds: config.getNumber("steadyRotateBeforeSeconds") ?? 0,
+});
+export const steadySecret = { value: steady.value, expiresAt: steady.expiresAt, sessionId: steady.sessionId };
+`;
+
+/** The lines of a `--diff` output that belong to the step of resource `name` (header to the next step). */
+function stepLines(output: string, name: string): string {
   const lines = output.split("\n");
-  const start = lines.findIndex((line) => line.includes(`${TOKEN}:${type}: (`));
-  if (start < 0) return "";
-  const end = lines.findIndex((line, i) => i > start && /^\s{4}[-+~ ]{1,2}\S+:\S+: \(/.test(line));
+  const header = /^\s{4}[-+~ ]{1,2}\S+:\S+: \(/;
+  const urn = lines.findIndex((line) => line.trim().startsWith("[urn=") && line.trim().endsWith(`::${name}]`));
+  if (urn < 0) return "";
+  let start = urn;
+  while (start > 0 && !header.test(lines[start]!)) start--;
+  const end = lines.findIndex((line, i) => i > urn && header.test(line));
   return lines.slice(start, end < 0 ? undefined : end).join("\n");
 }
 
@@ -26,6 +48,7 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
   const env = () => clock.env();
 
   it("previews a fresh stack without any API request, warning once per resource of a retired endpoint", async () => {
+    stack.ws.write("index.ts", PROGRAM);
     const preview = await stack.ws.preview([], env());
     expect(preview.code, preview.output).toBe(0);
     for (const kind of ["SessionTemplate", "ClientSecret", "RealtimeSession", "TranscriptionSession", "TranslationClientSecret"]) {
@@ -48,7 +71,7 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     expect(up.output).not.toMatch(/ek_[A-Za-z0-9]/);
     expect(up.output).not.toContain(API_KEY);
     expect((await stack.emulator.stats()).requests).toEqual({
-      "POST /v1/realtime/client_secrets": 2,
+      "POST /v1/realtime/client_secrets": 3,
       "POST /v1/realtime/sessions": 1,
       "POST /v1/realtime/transcription_sessions": 1,
       "POST /v1/realtime/translations/client_secrets": 1,
@@ -56,7 +79,7 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     // The template learns its effective session from a secret of the shortest lifetime the API allows.
     const recorded = (await stack.emulator.requests()) as unknown as Array<{ path: string; body: { expires_after?: { seconds: number } } }>;
     const mints = recorded.filter((r) => r.path === "/v1/realtime/client_secrets").map((r) => r.body.expires_after?.seconds);
-    expect(mints.sort()).toEqual([10, 600]);
+    expect(mints.sort()).toEqual([10, 600, 600]);
 
     const out = await stack.ws.outputs(true);
     const template = out.template as { session: Record<string, unknown>; model: string; revision: string };
@@ -83,7 +106,7 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
 
     const { resources } = await stack.ws.exportState();
     const minted = resources.filter((r) => r.type.startsWith(`${TOKEN}:`));
-    expect(minted).toHaveLength(5);
+    expect(minted).toHaveLength(6);
     for (const r of minted) {
       expect(r.outputs, r.type).toMatchObject({ apiOrigin: stack.emulator.url, keyFingerprint: expect.stringMatching(/^sha256:[0-9a-f]{16}$/) });
       if (!r.type.endsWith(":SessionTemplate")) expect(r.outputs?.expired, r.type).toBe(false);
@@ -98,7 +121,7 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     const { raw, resources } = await stack.ws.exportState();
     expect(raw).not.toMatch(/ek_[A-Za-z0-9]/);
     expect(raw).not.toContain(API_KEY);
-    const secret = resources.find((r) => r.type === `${TOKEN}:ClientSecret`);
+    const secret = resources.find((r) => r.type === `${TOKEN}:ClientSecret` && r.urn.endsWith("::web"));
     expect(secret?.outputs?.value).toMatchObject({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" });
     // The template holds the effective session; a token's state carries only what diff and apps need.
     const kept = ["__provider", "expired", "expiresAfterSeconds", "expiresAt", "revision", "rotateBeforeSeconds", "sessionId", "stateVersion", "value"];
@@ -119,31 +142,48 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     expect(await stack.emulator.apiRequests()).toBe(0);
   });
 
+  // One edit for the next two tests: the template's instructions, and
+  // steady's rotateBeforeSeconds.
+  let edited: Promise<{ before: Record<string, unknown>; preview: CommandResult; previewRequests: number; up: CommandResult; mints: string[]; requests: Record<string, number> }> | undefined;
+  const edit = () =>
+    (edited ??= (async () => {
+      const before = await stack.ws.outputs(true);
+      await stack.ws.run(
+        ["config", "set-all", "--plaintext", "instructions=You are a terse concierge.", "--plaintext", "steadyRotateBeforeSeconds=120"],
+        { check: true },
+      );
+      await stack.emulator.reset();
+      const preview = await stack.ws.preview([], env());
+      const previewRequests = await stack.emulator.apiRequests();
+      const up = await stack.ws.up(env());
+      const recorded = (await stack.emulator.requests()) as unknown as Array<{ path: string; body: { session?: { instructions?: string } } }>;
+      const mints = recorded.filter((r) => r.path === "/v1/realtime/client_secrets").map((r) => r.body.session?.instructions ?? "");
+      return { before, preview, previewRequests, up, mints, requests: (await stack.emulator.stats()).requests };
+    })());
+
   it("previews a one-word instructions edit as that edit with a reason, and replaces what depends on it", async () => {
-    const before = await stack.ws.outputs(true);
-    await stack.ws.setConfig("instructions", "You are a terse concierge.");
-    await stack.emulator.reset();
-    const preview = await stack.ws.preview([], env());
+    const { before, preview, previewRequests, up, requests } = await edit();
     expect(preview.code, preview.output).toBe(0);
-    const template = stepLines(preview.output, "SessionTemplate");
+    const template = stepLines(preview.output, "concierge");
     expect(template).toContain(`+-${TOKEN}:SessionTemplate: (replace)`);
     expect(template).toContain('~ instructions: "You are a friendly concierge." => "You are a terse concierge."');
     // Only what was written is compared, not the defaults the API filled in.
     expect(template).not.toContain("max_output_tokens");
     expect(template).not.toContain("turn_detection");
     expect(preview.output).toMatch(/SessionTemplate tmpl_[0-9a-f]{24} is replaced: session changed/);
-    expect(preview.output).toContain(`+-${TOKEN}:ClientSecret: (replace)`);
+    expect(stepLines(preview.output, "web")).toContain(`+-${TOKEN}:ClientSecret: (replace)`);
     expect(preview.output).not.toContain(`+-${TOKEN}:TranslationClientSecret: (replace)`);
     expect(preview.output).not.toContain(`+-${TOKEN}:TranscriptionSession: (replace)`);
-    expect(await stack.emulator.apiRequests()).toBe(0);
+    expect(previewRequests).toBe(0);
 
-    const up = await stack.ws.up(env());
     expect(up.code, up.output).toBe(0);
     expect(up.output).toMatch(/SessionTemplate concierge replaced/);
     expect(up.output).toMatch(/ClientSecret web replaced/);
     expect(up.output).toMatch(/RealtimeSession legacy replaced/);
     expect(up.output).not.toMatch(/TranslationClientSecret spanish replaced/);
     expect(up.output).not.toMatch(/TranscriptionSession captions replaced/);
+    // The template's probe, the web secret and the legacy session: nothing else.
+    expect(requests).toEqual({ "POST /v1/realtime/client_secrets": 2, "POST /v1/realtime/sessions": 1 });
     const after = await stack.ws.outputs(true);
     expect((after.template as { session: { instructions: string } }).session.instructions).toBe("You are a terse concierge.");
     expect((after.webSecret as { value: string }).value).not.toBe((before.webSecret as { value: string }).value);
@@ -151,22 +191,21 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
   });
 
   it("updates rotateBeforeSeconds in place: no API request, the same token", async () => {
-    const before = await stack.ws.outputs(true);
-    await stack.ws.setConfig("rotateBeforeSeconds", "120");
-    await stack.emulator.reset();
-    const preview = await stack.ws.preview([], env());
-    expect(preview.code, preview.output).toBe(0);
-    expect(preview.output).toContain(`~ ${TOKEN}:ClientSecret: (update)`);
-    expect(preview.output).toContain("~ rotateBeforeSeconds: 0 => 120");
-    const up = await stack.ws.up(env());
+    const { before, preview, up, mints } = await edit();
+    const steady = stepLines(preview.output, "steady");
+    expect(steady).toContain(`~ ${TOKEN}:ClientSecret: (update)`);
+    expect(steady).toContain("~ rotateBeforeSeconds: 0 => 120");
     expect(up.code, up.output).toBe(0);
-    expect(up.output).toMatch(/ClientSecret web updated/);
-    expect(up.output).not.toMatch(/replaced/);
-    expect(await stack.emulator.apiRequests()).toBe(0);
+    expect(up.output).toMatch(/ClientSecret steady updated/);
+    expect(up.output).not.toMatch(/steady replaced/);
+    // The API was asked for the replaced secrets only (the template's instructions), never for steady's.
+    expect(mints).toHaveLength(2);
+    expect(mints).not.toContain("Steady.");
     const after = await stack.ws.outputs(true);
-    expect(after.webSecret).toEqual(before.webSecret);
+    expect(after.steadySecret).toEqual(before.steadySecret);
     const { resources } = await stack.ws.exportState();
-    expect(resources.find((r) => r.type === `${TOKEN}:ClientSecret`)?.outputs?.rotateBeforeSeconds).toBe(120);
+    const state = resources.find((r) => r.type === `${TOKEN}:ClientSecret` && r.urn.endsWith("::steady"));
+    expect(state?.outputs?.rotateBeforeSeconds).toBe(120);
   });
 
   it("refreshes and destroys without API requests, leaving an empty stack", async () => {
