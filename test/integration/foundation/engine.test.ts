@@ -1,12 +1,21 @@
 // The real engine end to end: language host, dynamic provider host and a
-// file backend, on the smallest program with a dynamic resource.
+// file backend, on the smallest program with a dynamic resource; and policy
+// packs, which start through the repo's language host (RunPlugin) and judge
+// resources at preview. One stack for both: the no-changes preview runs with
+// the policy pack.
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../../scripts/local-pulumi.js";
+import type { CommandResult } from "../../helpers/pulumi";
 import { PulumiWorkspace } from "../../helpers/pulumi";
 
 const TYPE = "pulumi-nodejs:dynamic/openai-realtime:Greeting";
+const PACK = path.join(repoRoot, "test/fixtures/policy-smoke");
 
 describe("pulumi CLI on a file backend", { timeout: 180_000 }, () => {
   let ws: PulumiWorkspace;
+  // The preview --expect-no-changes of a deployed compliant program, with the policy pack.
+  let compliant: CommandResult;
   beforeAll(async () => {
     ws = await PulumiWorkspace.create("test/fixtures/dynamic-smoke");
   });
@@ -32,9 +41,10 @@ describe("pulumi CLI on a file backend", { timeout: 180_000 }, () => {
     expect(typeof res?.outputs?.__provider).toBe("string");
     expect(await ws.outputs()).toEqual({ message: "hello world" });
 
-    const preview = await ws.preview(["--expect-no-changes"]);
-    expect(preview.code, preview.output).toBe(0);
+    compliant = await ws.preview(["--expect-no-changes", "--policy-pack", PACK]);
+    expect(compliant.code, compliant.output).toBe(0);
 
+    // --expect-no-changes fails when there are changes (other tests rely on it).
     await ws.setConfig("who", "pulumi");
     const changed = await ws.preview(["--expect-no-changes"]);
     expect(changed.code).not.toBe(0);
@@ -47,5 +57,20 @@ describe("pulumi CLI on a file backend", { timeout: 180_000 }, () => {
     expect(destroy.code, destroy.output).toBe(0);
     const after = await ws.exportState();
     expect(after.resources).toEqual([]);
+  });
+
+  describe("pulumi preview --policy-pack", () => {
+    it("passes a compliant program", () => {
+      expect(compliant?.code, compliant?.output).toBe(0);
+      expect(compliant.output).toMatch(/Policy Packs run:\n\s+Name\s+Version\n\s+policy-smoke\|local\|\S+\s+0\.0\.1/);
+    });
+
+    it("fails a violation with the policy's message", async () => {
+      await ws.setConfig("who", "blocked");
+      const preview = await ws.preview(["--policy-pack", PACK]);
+      expect(preview.code).not.toBe(0);
+      expect(preview.output).toContain("[mandatory]  disallow-blocked-greeting");
+      expect(preview.output).toContain("Greetings may not be addressed to 'blocked'.");
+    });
   });
 });
