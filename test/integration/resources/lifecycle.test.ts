@@ -208,11 +208,17 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     expect(state?.outputs?.rotateBeforeSeconds).toBe(120);
   });
 
-  it("refreshes and destroys without API requests, leaving an empty stack", async () => {
+  it("refreshes without API requests, recording in state a token that has expired, and destroys, leaving an empty stack", async () => {
+    const web = () => stack.ws.exportState().then(({ raw, resources }) => ({ raw, state: resources.find((r) => r.type === `${TOKEN}:ClientSecret` && r.urn.endsWith("::web")) }));
+    const { state: before } = await web();
+    expect(before?.outputs?.expired).toBe(false);
+    // The clock reaches web's expiry: refresh records it, from the clock alone.
+    clock.set(before?.outputs?.expiresAt as number);
     await stack.emulator.reset();
     const refresh = await stack.ws.run(["refresh", "--yes"], { env: env() });
     expect(refresh.code, refresh.output).toBe(0);
-    const { raw } = await stack.ws.exportState();
+    const { raw, state: after } = await web();
+    expect(after?.outputs?.expired).toBe(true);
     expect(raw).not.toMatch(/ek_[A-Za-z0-9]/);
 
     const destroy = await stack.ws.run(["destroy", "--yes"], { env: env() });
