@@ -61,7 +61,10 @@ function ensureNodeModules() {
 // with the pinned Node 24 it has just installed. Those warnings are dropped
 // and replaced by one line saying so; npm's other output passes through.
 function npmCi() {
-  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
+  // --prefer-offline: the lockfile pins every version and its integrity, so
+  // cached packages need no freshness check against the registry; anything
+  // missing is still fetched.
+  const result = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline"], {
     cwd: local.repoRoot,
     stdio: ["inherit", "inherit", "pipe"],
     encoding: "utf8",
