@@ -31,6 +31,8 @@ describe("bench --quick", { timeout: 600_000 }, () => {
     expect(up?.figures.upRequests).toEqual({ floor: { 2: 0 }, handwritten: { 2: 2 }, package: { 2: 2 } });
     expect(up?.tables.map((t) => t.rows.length)).toEqual([1, 1, 3, 3]);
     const md = fs.readFileSync(path.join(out, (json as string).replace(/\.json$/, ".md")), "utf8");
-    expect(md).toContain("| N | floor | hand-written | this package | package / floor | package / hand-written |");
+    expect(md).toContain(
+      "| N | floor | hand-written | this package | package / floor | package / hand-written | package / floor, paired | package / hand-written, paired |",
+    );
   });
 });
