@@ -32,7 +32,7 @@ export function provider(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
     configure: async (req) => {
       config = req.config;
     },
-    check: async (olds, news) => load().check(kind, news, olds),
+    check: async (_olds, news) => load().check(kind, news),
     diff: async (_id, olds, news) => load().diff(kind, olds, news),
     create: async (inputs) => load().create(kind, inputs),
     read: async (id, props) => load().read(kind, id, props),

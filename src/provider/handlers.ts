@@ -56,7 +56,7 @@ export function configure(config: { get(key: string): string | undefined } | und
  * input: create records it in the outputs and diff compares it there, so the
  * engine stores it once, not twice.
  */
-export function check(kind: ResourceKind, news: Props, _olds?: Props): { inputs: Props; failures: CheckFailure[] } {
+export function check(kind: ResourceKind, news: Props): { inputs: Props; failures: CheckFailure[] } {
   const spec = KINDS[kind];
   const args: Props = { ...spec.defaults };
   for (const [key, value] of Object.entries(withoutInternal(news))) if (value !== undefined) args[key] = value;
@@ -94,8 +94,9 @@ const STEERING_KEYS = new Set(["rotateBeforeSeconds"]);
 
 /**
  * Decides without any API call. Changed arguments or a changed identity
- * (`current`: where requests would go now, computed locally) replace; a token at its rotation point is replaced so `pulumi up` re-mints
- * it (unless the resource is protected: then it is kept and reported);
+ * (`current`: where requests would go now, computed locally) replace; a
+ * token at its rotation point is replaced so `pulumi up` re-mints it
+ * (unless the resource is protected: then it is kept and reported);
  * `rotateBeforeSeconds`, the first recorded identity or outputs of an older
  * release's shape are an update that keeps every output; a new serialized
  * provider alone is no change. Each replace is explained in the engine's
@@ -124,7 +125,7 @@ export function diff(
   const identity = changedIdentity(olds, current);
   if (replaces.length > 0 || identity.length > 0) {
     const reasons = replaces.length > 0 ? [`${label} is replaced: ${replaces.join(", ")} changed`] : [];
-    if (identity.length > 0) reasons.push(`${label} is replaced: ${identityReason(identity, olds, { ...current })}`);
+    if (identity.length > 0) reasons.push(`${label} is replaced: ${identityReason(identity, olds, current)}`);
     for (const reason of reasons) say(reason);
     // No `changes` when arguments changed: the engine then computes the diff
     // of old and new inputs itself and shows only those, while `replaces`

@@ -13,10 +13,10 @@ const IDENTITY_LABELS: Record<keyof Identity, string> = {
 };
 
 /** Why a changed identity replaces: what it was minted with, what is configured now (never a key, only fingerprints). */
-export function identityReason(keys: readonly string[], olds: Record<string, unknown>, news: Record<string, unknown>): string {
+export function identityReason(keys: readonly string[], olds: Record<string, unknown>, current: Identity): string {
   const parts = keys.map((key) => {
     const label = IDENTITY_LABELS[key as keyof Identity] ?? key;
-    return `${label} ${JSON.stringify(olds[key] ?? null)} -> ${JSON.stringify(news[key] ?? null)}`;
+    return `${label} ${JSON.stringify(olds[key] ?? null)} -> ${JSON.stringify(current[key as keyof Identity] ?? null)}`;
   });
   return `minted with another identity (${parts.join(", ")})`;
 }

@@ -6,7 +6,9 @@ import type { ResourceKind } from "../tokens";
  */
 export const PROVIDER_MODULE = "pulumi-openai-realtime/provider";
 
-// Kinds whose outputs carry `expiresAt` (all but the template).
+// Kinds whose outputs carry `expiresAt` (all but the template): the
+// provider's `KindSpec.expires`, spelled out so that the program, which
+// builds this text, never loads the provider's kinds and their schemas.
 const EXPIRING: ReadonlySet<ResourceKind> = new Set(["ClientSecret", "TranslationClientSecret", "RealtimeSession", "TranscriptionSession"]);
 
 // The engine stores the serialized provider text in every resource's inputs
