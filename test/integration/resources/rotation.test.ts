@@ -29,9 +29,9 @@ const fingerprint = (token: string) => createHash("sha256").update(token).digest
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
 
 const PROGRAM = `
-import { createHash } from "node:crypto";
-import * as pulumi from "@pulumi/pulumi";
 import { ClientSecret } from "pulumi-openai-realtime";
+// A dependent keeps a fingerprint of the token it was given (never the token itself).
+import { TokenConsumer } from "./token-consumer";
 
 const session = (instructions: string) => ({ type: "realtime" as const, model: "gpt-realtime", instructions });
 const plain = new ClientSecret("plain", { session: session("plain"), expiresAfterSeconds: 880 });
@@ -47,23 +47,6 @@ const edited = new ClientSecret(
   { ignoreChanges: ["session"], retainOnDelete: true },
 );
 
-// A dependent keeps a fingerprint of the token it was given (never the token itself).
-const recorder: pulumi.dynamic.ResourceProvider = {
-  async create(inputs: { token: string }) {
-    const fingerprint = createHash("sha256").update(inputs.token).digest("hex");
-    return { id: fingerprint.slice(0, 16), outs: { fingerprint } };
-  },
-  async diff(_id: string, olds: { fingerprint: string }, news: { token: string }) {
-    const fingerprint = createHash("sha256").update(news.token).digest("hex");
-    return fingerprint === olds.fingerprint ? { changes: false } : { changes: true, replaces: ["token"] };
-  },
-};
-class TokenConsumer extends pulumi.dynamic.Resource {
-  declare readonly fingerprint: pulumi.Output<string>;
-  constructor(name: string, token: pulumi.Input<string>) {
-    super(recorder, name, { token, fingerprint: undefined }, { additionalSecretOutputs: ["token"] });
-  }
-}
 const plainApp = new TokenConsumer("plainApp", plain.value);
 const earlyApp = new TokenConsumer("earlyApp", early.value);
 
