@@ -44,6 +44,6 @@ export default defineConfig({
     // (vitest's default, cores - 1, is one worker on a 2-core machine).
     maxWorkers: Math.max(2, availableParallelism() * 2),
     globalSetup: ["test/global-setup.ts"],
-    reporters: ["default", "./test/summary-reporter.ts"],
+    reporters: ["default", "./test/cost-reporter.ts", "./test/summary-reporter.ts"],
   },
 });

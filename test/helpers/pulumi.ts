@@ -13,6 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { isolatedEnv, pulumiEnv, repoRoot } from "../../scripts/local-pulumi.js";
+import { startPulumiRun } from "./cost";
 import { precompileProject, writeTranspiled } from "./precompile";
 import { assertLoopbackUrl, guardEnv, NET_LOG_ENV, NODE_COMPILE_CACHE, UNREACHABLE_BASE_URL } from "./safety";
 
@@ -123,6 +124,7 @@ export class PulumiWorkspace {
     const env = this.env(options.env);
     this.checkStackConfig();
     let result: CommandResult;
+    const measured = startPulumiRun();
     try {
       const { stdout, stderr } = await execFileAsync("pulumi", [...args, "--non-interactive"], {
         cwd: this.dir,
@@ -137,6 +139,7 @@ export class PulumiWorkspace {
       const stderr = e.stderr ?? "";
       result = { code: typeof e.code === "number" ? e.code : 1, stdout, stderr, output: stdout + stderr };
     }
+    measured();
     if (options.check && result.code !== 0) {
       throw new Error(`pulumi ${args.join(" ")} failed (${result.code}):\n${result.output}`);
     }
@@ -151,7 +154,10 @@ export class PulumiWorkspace {
   spawn(args: string[], options: { env?: Record<string, string | undefined> } = {}): ChildProcess {
     const env = this.env(options.env);
     this.checkStackConfig();
-    return spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    const measured = startPulumiRun();
+    const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    child.once("exit", measured);
+    return child;
   }
 
   up(env?: Record<string, string | undefined>): Promise<CommandResult> {

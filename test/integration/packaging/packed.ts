@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { pulumiEnv, repoRoot } from "../../../scripts/local-pulumi.js";
+import { startPulumiRun } from "../../helpers/cost";
 
 const exec = promisify(execFile);
 const NPM_FLAGS = ["--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"];
@@ -89,14 +90,20 @@ export class UserProject {
     }
   }
 
-  pulumi(...args: string[]): Promise<string> {
-    return this.run("pulumi", [...args, "--non-interactive"]);
+  async pulumi(...args: string[]): Promise<string> {
+    const measured = startPulumiRun();
+    try {
+      return await this.run("pulumi", [...args, "--non-interactive"]);
+    } finally {
+      measured();
+    }
   }
 
   /** The exported checkpoint's resources of this package's kinds. */
   async resources(showSecrets = false): Promise<Array<{ type: string; id?: string; outputs: Record<string, unknown> }>> {
     const args = ["stack", "export", ...(showSecrets ? ["--show-secrets"] : []), "--non-interactive"];
-    const { stdout } = await exec("pulumi", args, { cwd: this.dir, env: this.env(), maxBuffer: 64 << 20 });
+    const measured = startPulumiRun();
+    const { stdout } = await exec("pulumi", args, { cwd: this.dir, env: this.env(), maxBuffer: 64 << 20 }).finally(measured);
     const state = JSON.parse(stdout) as {
       deployment: { resources?: Array<{ type: string; id?: string; outputs: Record<string, unknown> }> };
     };

@@ -1,0 +1,58 @@
+// The suite's cost record (test/helpers/cost.ts) and its table
+// (scripts/test-cost.js): child CPU comes from the kernel's count for this
+// process, so a child that burns CPU must show up in it.
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { formatCostTable } from "../../../scripts/test-cost.js";
+import { FileCostRecord, reapedChildCpuSeconds } from "../../helpers/cost";
+
+/** Runs a Node child that spins for `ms` of CPU time. */
+function burn(ms: number): void {
+  const script = `const end = process.cpuUsage().user + ${ms * 1000}; while (process.cpuUsage().user < end) {}`;
+  const result = spawnSync(process.execPath, ["-e", script], { env: { PATH: process.env.PATH ?? "" } });
+  expect(result.status).toBe(0);
+}
+
+describe("test cost record", () => {
+  it("counts a reaped child's CPU", () => {
+    const before = reapedChildCpuSeconds();
+    burn(300);
+    expect(reapedChildCpuSeconds() - before).toBeGreaterThanOrEqual(0.25);
+  });
+
+  it("records each measured run once, with its wall and CPU seconds", () => {
+    const record = new FileCostRecord("some.test.ts");
+    const done = record.startPulumiRun();
+    burn(200);
+    done();
+    done();
+    burn(100);
+    const cost = record.cost();
+    expect(cost.file).toBe("some.test.ts");
+    expect(cost.pulumiRuns).toBe(1);
+    expect(cost.pulumiCpuSeconds).toBeGreaterThanOrEqual(0.15);
+    expect(cost.pulumiWallSeconds).toBeGreaterThanOrEqual(cost.pulumiCpuSeconds - 0.05);
+    // Child CPU covers the unmeasured child too.
+    expect(cost.childCpuSeconds).toBeGreaterThanOrEqual(cost.pulumiCpuSeconds + 0.05);
+  });
+
+  it("prints the costliest files and the run's totals", () => {
+    const row = (file: string, wallSeconds: number, pulumiRuns: number) => ({
+      file,
+      wallSeconds,
+      pulumiRuns,
+      pulumiWallSeconds: wallSeconds / 2,
+      pulumiCpuSeconds: 1,
+      childCpuSeconds: 2,
+      workerCpuSeconds: 0.5,
+    });
+    const text = formatCostTable({ runWallSeconds: 30, files: [row("b.test.ts", 20, 4), row("a.test.ts", 10, 0)] }, 1);
+    const lines = text.trimEnd().split("\n");
+    expect(lines[0]).toBe("test cost: the 1 files that took longest");
+    expect(lines[2]).toMatch(/^\s+20\.0\s+4\s+10\.0\s+1\.0\s+2\.0\s+0\.5\s+b\.test\.ts$/);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe(
+      "all 2 files: 30.0 s of file wall time, 4 pulumi processes (15.0 s wall, 2.0 s CPU), 4.0 s child CPU, 1.0 s worker CPU; run 30.0 s",
+    );
+  });
+});
