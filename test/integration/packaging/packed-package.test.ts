@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { pack, UserProject } from "./packed";
 
-const SUBPATHS = ["", "/client", "/schemas", "/emulator", "/calls", "/provider", "/config", "/config/stack"];
+const SUBPATHS = ["", "/client", "/schemas", "/emulator", "/calls", "/provider", "/config", "/config/stack", "/tokens"];
 
 describe("the packed package", { timeout: 300_000 }, () => {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), "por-pack-"));
@@ -53,6 +53,7 @@ describe("the packed package", { timeout: 300_000 }, () => {
       "dist/provider/entry.js",
       "dist/config/index.js",
       "dist/config/stack.js",
+      "dist/token-endpoint/index.js",
     ]);
     const loaded = await user.run("node", [
       "-e",
@@ -106,9 +107,10 @@ describe("the packed package", { timeout: 300_000 }, () => {
         `import * as calls from "pulumi-openai-realtime/calls";`,
         `import * as config from "pulumi-openai-realtime/config";`,
         `import { realtimeStack } from "pulumi-openai-realtime/config/stack";`,
+        `import { parseTokenEndpoints } from "pulumi-openai-realtime/tokens";`,
         `const client: RealtimeClient = new RealtimeClient({ apiKey: "sk-types" });`,
         `const token: string = TYPE_TOKENS.ClientSecret;`,
-        `export const used = [ClientSecret, client, token, formatIssues, startEmulator, provider, calls, config, realtimeStack];`,
+        `export const used = [ClientSecret, client, token, formatIssues, startEmulator, provider, calls, config, realtimeStack, parseTokenEndpoints];`,
         `// @ts-expect-error a subpath that is not exported does not resolve`,
         `import type { Nope } from "pulumi-openai-realtime/nope";`,
         `export type Unused = Nope;`,
