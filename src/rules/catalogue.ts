@@ -15,7 +15,7 @@ import type { Rule } from "./rule";
 export type AnyRule = Rule<any>;
 
 /**
- * Every rule, in id order: the one catalogue the pack, `validate`, SARIF and the README read.
+ * Every rule, in id order: the one catalogue the pack, `validate`, SARIF and docs/policies.md read.
  *
  * @example
  * RULES.map((rule) => `${rule.id} ${rule.name}`);

@@ -13,6 +13,8 @@ export { CATALOGUE_END, CATALOGUE_START, renderCatalogue, withCatalogue } from "
 export { resolvePolicyConfig, type PolicyConfigResult, type ResolvedRule } from "./policy-config";
 export {
   CATALOGUE_URL,
+  DOCS_URL,
+  PACKAGE_URL,
   RULE_NAME_PREFIX,
   configDefaults,
   fieldName,

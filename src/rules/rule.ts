@@ -69,15 +69,25 @@ export interface Rule<C extends object = Record<string, unknown>> {
 /** Prefix of every policy name. */
 export const RULE_NAME_PREFIX = "openai-realtime-";
 
-/** Where the README's rule catalogue is published: the package page renders the README. */
-export const CATALOGUE_URL = "https://www.npmjs.com/package/pulumi-openai-realtime";
+/** The package's page: what it is and how to start (the README). */
+export const PACKAGE_URL = "https://www.npmjs.com/package/pulumi-openai-realtime";
 
 /**
- * The README anchor of a rule's catalogue entry (`#### OAIRT001 openai-realtime-allowed-models`).
+ * Where the pages of `docs/` are published: the folder ships in the npm package, and this
+ * serves the published package's files. The one place to change when the docs move.
+ */
+export const DOCS_URL = "https://unpkg.com/pulumi-openai-realtime/docs";
+
+/** The page with the rule catalogue (docs/policies.md). */
+export const CATALOGUE_URL = `${DOCS_URL}/policies.md`;
+
+/**
+ * The help URL of a rule: its catalogue entry (`#### OAIRT001 openai-realtime-allowed-models`)
+ * in docs/policies.md.
  *
  * @example
  * helpUrl({ id: "OAIRT001", name: "openai-realtime-allowed-models" });
- * // "https://www.npmjs.com/package/pulumi-openai-realtime#oairt001-openai-realtime-allowed-models"
+ * // "https://unpkg.com/pulumi-openai-realtime/docs/policies.md#oairt001-openai-realtime-allowed-models"
  */
 export function helpUrl(rule: { id: string; name: string }): string {
   return `${CATALOGUE_URL}#${rule.id.toLowerCase()}-${rule.name}`;

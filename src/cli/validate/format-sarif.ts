@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CATALOGUE_URL, RULES, helpUrl, type Severity } from "../../rules";
+import { DOCS_URL, PACKAGE_URL, RULES, helpUrl, type Severity } from "../../rules";
 import { displayPath, type Origin, type ValidationReport } from "./report";
 
 // GitHub code scanning ranks security alerts by this score (CVSS-like, as a string).
@@ -15,6 +15,8 @@ const LOADER_RULES: ReadonlyArray<{ id: Exclude<Origin, "rule">; text: string }>
   { id: "io", text: "Files can be read." },
   { id: "suppression", text: "Inline suppressions name a rule and give a reason." },
 ];
+/** Where docs/validate.md describes the loader's checks. */
+const LOADER_HELP_URL = `${DOCS_URL}/validate.md#what-it-checks`;
 
 function packageVersion(): string {
   // package.json is three levels up from both src/cli/validate and dist/cli/validate.
@@ -40,8 +42,8 @@ function driverRules() {
     id,
     name: `realtime-yaml-${id}`,
     shortDescription: { text },
-    helpUri: `${CATALOGUE_URL}#validate`,
-    help: { text: `${text} See ${CATALOGUE_URL}#validate` },
+    helpUri: LOADER_HELP_URL,
+    help: { text: `${text} See ${LOADER_HELP_URL}` },
     defaultConfiguration: { level: "error" },
     properties: { tags: ["correctness", "openai-realtime"], precision: "very-high" },
   }));
@@ -93,7 +95,7 @@ export function formatSarif(report: ValidationReport, cwd: string): string {
           driver: {
             name: "pulumi-openai-realtime",
             version: packageVersion(),
-            informationUri: CATALOGUE_URL,
+            informationUri: PACKAGE_URL,
             rules,
           },
         },

@@ -73,7 +73,7 @@ describe("README markers", () => {
   it("are read from the comment right before a block", () => {
     const text = ["# T", "", "<!-- test: skip not today -->", "```sh", "npm test  # all", "# only a comment", "```", "", "```ts", "x", "```"].join("\n");
     const [first, second] = readmeSnippets(text);
-    expect(first).toEqual({ lang: "sh", code: "npm test  # all\n# only a comment\n", line: 4, marker: ["skip", "not", "today"] });
+    expect(first).toEqual({ file: "README.md", lang: "sh", code: "npm test  # all\n# only a comment\n", line: 4, marker: ["skip", "not", "today"] });
     expect(shellCommands(first!)).toEqual([["npm", "test"]]);
     expect(second).toMatchObject({ lang: "ts", marker: null, line: 9 });
   });

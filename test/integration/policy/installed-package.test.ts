@@ -1,7 +1,8 @@
 // The package as a user installs it: the files `npm pack` ships, copied into a project's
-// node_modules beside the project's own dependencies. The README's commands run there as printed:
-// `pulumi preview --policy-pack node_modules/pulumi-openai-realtime/policy` and `npx
-// pulumi-openai-realtime validate ...` with the README's own example files and output.
+// node_modules beside the project's own dependencies. The commands of docs/policies.md and
+// docs/validate.md run there as printed: `pulumi preview --policy-pack
+// node_modules/pulumi-openai-realtime/policy` and `npx pulumi-openai-realtime validate ...` with
+// the pages' own example files and output.
 import { execFile, execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -60,7 +61,9 @@ describe("installed package", { timeout: 300_000 }, () => {
     expect(fs.existsSync(path.join(installed, "node_modules"))).toBe(false);
   });
 
-  it("blocks a violating stack with the README's `pulumi preview --policy-pack ...`", async () => {
+  it("blocks a violating stack with the documented `pulumi preview --policy-pack ...`", async () => {
+    // docs/policies.md prints it, and the README's taste of the pack the same.
+    expect(readmeSnippet("readme-policy-pack-preview").code).toBe(readmeSnippet("policy-pack-preview").code);
     const [command] = shellCommands(readmeSnippet("policy-pack-preview"));
     expect(command).toEqual(["pulumi", "preview", "--policy-pack", "node_modules/pulumi-openai-realtime/policy"]);
     await ws.setConfig("scenario", "violating");

@@ -3,9 +3,11 @@
 // locations, help, and suppressions.
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
+import * as path from "node:path";
 import Ajv04 from "ajv-draft-04";
 import { beforeAll, describe, expect, it } from "vitest";
-import { RULES } from "../../../src/rules";
+import { DOCS_URL, RULES } from "../../../src/rules";
+import { anchorsOfFile } from "../../helpers/markdown";
 import { cli } from "./cli";
 
 const SCHEMA = createRequire(__filename).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
@@ -49,7 +51,15 @@ describe("validate --format sarif", () => {
     expect(driver?.name).toBe("pulumi-openai-realtime");
     const ids = driver?.rules.map((r) => r.id) ?? [];
     expect(ids).toEqual([...RULES.map((r) => r.id), "schema", "reference", "duplicate", "syntax", "io", "suppression"]);
-    for (const rule of driver?.rules ?? []) expect(rule.helpUri).toMatch(/^https:\/\/www\.npmjs\.com\/package\/pulumi-openai-realtime#/);
+    // Each rule's help is a page of docs/ (policies.md for the rules, validate.md for the loader's
+    // checks), at a heading that page has.
+    for (const rule of driver?.rules ?? []) {
+      expect(rule.helpUri.startsWith(`${DOCS_URL}/`), rule.helpUri).toBe(true);
+      const [page = "", anchor] = rule.helpUri.slice(DOCS_URL.length + 1).split("#");
+      expect(page).toBe(RULES.some((r) => r.id === rule.id) ? "policies.md" : "validate.md");
+      expect(anchor, rule.helpUri).toBeDefined();
+      expect(anchorsOfFile(path.join(__dirname, "../../../docs", page)), rule.helpUri).toContain(anchor);
+    }
     expect(log.runs[0]?.results).toEqual([]);
   });
 

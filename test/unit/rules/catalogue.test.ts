@@ -1,9 +1,10 @@
-// Every rule file, export, id, name, catalogue entry, README entry and test line up.
+// Every rule file, export, id, name, catalogue entry, docs/policies.md entry and test line up.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as rules from "../../../src/rules";
-import { RULES, RULE_NAME_PREFIX, helpUrl, renderCatalogue, withCatalogue } from "../../../src/rules";
+import { CATALOGUE_URL, RULES, RULE_NAME_PREFIX, helpUrl, renderCatalogue, withCatalogue } from "../../../src/rules";
+import { anchorsOf } from "../../helpers/markdown";
 
 const root = path.resolve(__dirname, "../../..");
 const RULES_DIR = path.join(root, "src/rules");
@@ -65,17 +66,21 @@ describe("rule catalogue", () => {
     ]);
   });
 
-  it("keeps README.md's catalogue generated from the rules (npm run docs:rules)", () => {
-    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-    expect(readme).toContain(renderCatalogue());
-    expect(withCatalogue(readme)).toBe(readme);
+  it("keeps docs/policies.md's catalogue generated from the rules (npm run docs:rules)", () => {
+    const page = fs.readFileSync(path.join(root, "docs/policies.md"), "utf8");
+    expect(page).toContain(renderCatalogue());
+    expect(withCatalogue(page)).toBe(page);
   });
 
-  it("points each help URL at its README heading", () => {
-    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  it("points each help URL at its heading in docs/policies.md", () => {
+    const page = fs.readFileSync(path.join(root, "docs/policies.md"), "utf8");
+    const anchors = anchorsOf(page);
+    expect(CATALOGUE_URL).toMatch(/^https:\/\/.*\/docs\/policies\.md$/);
     for (const rule of RULES) {
-      expect(readme).toContain(`\n#### ${rule.id} ${rule.name}\n`);
-      expect(helpUrl(rule)).toBe(`https://www.npmjs.com/package/pulumi-openai-realtime#${rule.id.toLowerCase()}-${rule.name}`);
+      expect(page).toContain(`\n#### ${rule.id} ${rule.name}\n`);
+      const [url, anchor] = helpUrl(rule).split("#");
+      expect(url).toBe(CATALOGUE_URL);
+      expect(anchors, helpUrl(rule)).toContain(anchor);
     }
   });
 });
