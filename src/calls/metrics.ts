@@ -1,7 +1,8 @@
 /** Upper bounds (seconds) of the decision latency histogram's buckets. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-function labelText(labels: Readonly<Record<string, string>>): string {
+/** Prometheus label set text, e.g. `{endpoint="web"}` (empty for none). */
+export function labelText(labels: Readonly<Record<string, string>>): string {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${v.replace(/[\\"\n]/g, (c) => (c === "\n" ? "\\n" : `\\${c}`))}"`);
   return parts.length === 0 ? "" : `{${parts.join(",")}}`;
 }

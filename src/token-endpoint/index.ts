@@ -18,3 +18,22 @@ export {
   type TokenEndpointDefinitionInput,
   type TokenEndpointsInput,
 } from "./definitions";
+export {
+  createTokenHandler,
+  originAllowed,
+  TokenRequestError,
+  type Authorization,
+  type Authorize,
+  type TokenEndpointRequest,
+  type TokenHandler,
+  type TokenHandlerOptions,
+  type TokenOutcome,
+  type TokenRequestContext,
+  type TokenRequestRecord,
+} from "./handler";
+export { toNodeListener, writeResponse, type NodeListenerOptions } from "./node";
+export { MemoryRateLimits, bucketOf, type ClientRateLimits, type RateDecision } from "./rate-limits";
+export { withoutCredentials } from "./credentials";
+export { RedisRateLimits } from "./redis-rate-limits";
+export { TokenMetrics, MINT_LATENCY_BUCKETS } from "./metrics";
+export { startTokenServer, type TokenServerOptions, type RunningTokenServer } from "./server";
