@@ -3,10 +3,11 @@ import { callsCommand } from "./calls";
 import { emulatorCommand } from "./emulator";
 import { initCommand } from "./init";
 import { routerCommand } from "./router";
+import { tokensCommand } from "./tokens";
 import { validateCommand } from "./validate";
 
 /**
  * Every subcommand, in `--help` order. A new command is one module exporting
  * a `Command`, added here.
  */
-export const commands: readonly Command[] = [initCommand, validateCommand, emulatorCommand, routerCommand, callsCommand];
+export const commands: readonly Command[] = [initCommand, validateCommand, emulatorCommand, routerCommand, callsCommand, tokensCommand];

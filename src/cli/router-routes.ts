@@ -33,8 +33,13 @@ export function routesFromFile(file: string): CallRoute[] {
   return parseResolvedRoutes(list);
 }
 
-async function stackOutput(stack: string, showSecrets: boolean): Promise<unknown> {
-  const args = ["stack", "output", "callRoutes", "--json", "--stack", stack, "--non-interactive"];
+/**
+ * One output of a stack, read as JSON with the pulumi CLI (in the current
+ * directory, with the current backend login and environment); secret values
+ * read as "[secret]" unless `showSecrets`.
+ */
+export async function stackOutput(stack: string, showSecrets: boolean, output = "callRoutes"): Promise<unknown> {
+  const args = ["stack", "output", output, "--json", "--stack", stack, "--non-interactive"];
   let stdout: string;
   try {
     ({ stdout } = await execFileAsync("pulumi", showSecrets ? [...args, "--show-secrets"] : args, { maxBuffer: 16 * 1024 * 1024 }));
@@ -42,12 +47,12 @@ async function stackOutput(stack: string, showSecrets: boolean): Promise<unknown
     const e = error as { code?: string | number; stderr?: string };
     if (e.code === "ENOENT") throw new Error("--stack needs the pulumi CLI on PATH");
     const detail = (e.stderr ?? "").trim().split("\n").pop() ?? "";
-    throw new Error(`--stack ${stack}: 'pulumi stack output callRoutes' failed: ${detail}`);
+    throw new Error(`--stack ${stack}: 'pulumi stack output ${output}' failed: ${detail}`);
   }
   try {
     return JSON.parse(stdout);
   } catch {
-    throw new Error(`--stack ${stack}: the callRoutes output is not JSON`);
+    throw new Error(`--stack ${stack}: the ${output} output is not JSON`);
   }
 }
 

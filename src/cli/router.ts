@@ -66,7 +66,8 @@ export interface RouterArgs {
   maxRetries: number;
 }
 
-function integer(name: string, raw: string | true | undefined, fallback: number, min: number, max: number): number {
+/** A whole-number flag within bounds; throws `UsageError` naming it. */
+export function integer(name: string, raw: string | true | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined) return fallback;
   const value = typeof raw === "string" && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(Number.isSafeInteger(value) && value >= min && value <= max)) {

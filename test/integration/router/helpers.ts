@@ -67,14 +67,14 @@ export class RouterProcess {
     child.stderr!.on("data", (chunk: Buffer) => (this.stderr += chunk.toString("utf8")));
   }
 
-  /** Starts the router with `args` and waits for its `listening on` line. */
-  static async start(args: string[], options: { env: Record<string, string | undefined>; cwd?: string }): Promise<RouterProcess> {
+  /** Starts the router (or another serving `command`) with `args` and waits for its `listening on` line. */
+  static async start(args: string[], options: { env: Record<string, string | undefined>; cwd?: string; command?: string }): Promise<RouterProcess> {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...process.env, ...options.env })) if (v !== undefined) env[k] = v;
-    const child = spawn(process.execPath, [CLI, "router", ...args], { cwd: options.cwd ?? repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, options.command ?? "router", ...args], { cwd: options.cwd ?? repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
     const router = new RouterProcess(child);
     const exitedEarly = router.exited.then((code) => {
-      throw new Error(`router exited with ${code} before listening:\n${router.stdout}${router.stderr}`);
+      throw new Error(`${options.command ?? "router"} exited with ${code} before listening:\n${router.stdout}${router.stderr}`);
     });
     const url = await Promise.race([waitFor("listening line", () => /listening on (\S+)/.exec(router.stdout)?.[1], 30_000), exitedEarly]);
     router.url = url;
