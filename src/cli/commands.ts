@@ -1,5 +1,6 @@
 import type { Command } from "./command";
 import { callsCommand } from "./calls";
+import { dueCommand } from "./due";
 import { emulatorCommand } from "./emulator";
 import { initCommand } from "./init";
 import { routerCommand } from "./router";
@@ -10,4 +11,4 @@ import { validateCommand } from "./validate";
  * Every subcommand, in `--help` order. A new command is one module exporting
  * a `Command`, added here.
  */
-export const commands: readonly Command[] = [initCommand, validateCommand, emulatorCommand, routerCommand, callsCommand, tokensCommand];
+export const commands: readonly Command[] = [initCommand, validateCommand, emulatorCommand, routerCommand, callsCommand, tokensCommand, dueCommand];

@@ -13,10 +13,15 @@
 //           its instructions come from the environment, to edit them
 // At T+879 nothing is due (and the edit plans nothing); at T+880 all are.
 // The runs form one timeline; each test awaits the steps it reads. (That
-// refresh records an expiry in state is the lifecycle test's.)
+// refresh records an expiry in state is the lifecycle test's.) Beside the
+// engine runs, `pulumi-openai-realtime due` reads the same stack at each
+// moment and must agree with what the engine plans.
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { TestClock } from "../../helpers/clock";
 import type { CommandResult } from "../../helpers/pulumi";
 import { useStack } from "../../helpers/stack";
@@ -27,6 +32,9 @@ const clock = new TestClock();
 const T = clock.seconds;
 const fingerprint = (token: string) => createHash("sha256").update(token).digest("hex");
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(".000Z", "Z");
+const CLI = path.join(repoRoot, "dist", "cli", "main.js");
+const STACK = "organization/realtime-resources/test";
+const HELP_STACK = "organization/realtime/prod";
 
 const PROGRAM = `
 import { ClientSecret } from "pulumi-openai-realtime";
@@ -65,6 +73,27 @@ interface Snapshot {
   secrets: Record<Name, Secret>;
   apps: { plain: string; early: string };
 }
+interface DueRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+interface DueEntry {
+  resource: string;
+  expiresAt: number;
+  rotateBeforeSeconds: number;
+  rotateAt: number;
+  secondsLeft: number;
+  due: boolean;
+  protected: boolean;
+}
+interface DueJson {
+  stack: string;
+  now: number;
+  due: boolean;
+  next: DueEntry | null;
+  resources: DueEntry[];
+}
 
 /** The header of the step for resource `name` in a `--diff` output (`+-type: (replace)`), or "" if it has none. */
 function stepOf(output: string, name: string): string {
@@ -82,6 +111,27 @@ describe("rotation", { timeout: 300_000 }, () => {
   const env = () => ({ ...clock.env(), ...edit });
   const plan = () => path.join(stack.ws.dir, "plan.json");
   const snapshot = async () => (await stack.ws.outputs(true)) as unknown as Snapshot;
+  // The built CLI as a scheduler runs it: in the project, logged in to its backend, on the test clock.
+  const due = (args: string[]): Promise<DueRun> =>
+    new Promise((resolve) => {
+      execFile(process.execPath, [CLI, ...args], { cwd: stack.ws.dir, env: stack.ws.env(clock.env()) }, (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === "number" ? error.code : 1;
+        resolve({ code, stdout, stderr });
+      });
+    });
+  const dueJson = async () => {
+    const run = await due(["due", "--stack", STACK, "--json"]);
+    return { ...run, json: JSON.parse(run.stdout) as DueJson };
+  };
+  // The two --help examples (text, then --json), on this stack.
+  const examples = async () => {
+    const help = await due(["due", "--help"]);
+    const lines = help.stdout.split("Examples:\n")[1]!.split("\n").filter((l) => l.startsWith("  pulumi-openai-realtime "));
+    const [text, json] = lines.map((line) => line.trim().split(/\s+/).slice(1).map((a) => (a === HELP_STACK ? STACK : a)));
+    expect(json).toEqual([...text!, "--json"]);
+    const run = await due(json!);
+    return { text: await due(text!), json: { ...run, json: JSON.parse(run.stdout) as DueJson } };
+  };
 
   // The timeline: each step runs once, after the one before it.
   const once = <T>(run: () => Promise<T>): (() => Promise<T>) => {
@@ -94,20 +144,24 @@ describe("rotation", { timeout: 300_000 }, () => {
     expect(up.code, up.output).toBe(0);
     return snapshot();
   });
+  const dueAtMint = once(async () => {
+    await minted();
+    return dueJson();
+  });
   // T+879, with the ignored session edited: nothing is due; saved as a plan.
   const quiet = once(async () => {
-    await minted();
+    await dueAtMint();
     clock.set(T + 879);
     await stack.emulator.reset();
     const preview = await stack.ws.preview(["--expect-no-changes", "--save-plan", plan()], env());
-    return { preview, requests: await stack.emulator.apiRequests() };
+    return { preview, due: await examples(), requests: await stack.emulator.apiRequests() };
   });
   // T+880: the plan saved a second earlier is stale.
   const stale = once(async () => {
     await quiet();
     clock.set(T + 880);
     const up = await stack.ws.run(["up", "--yes", "--skip-preview", "--plan", plan()], { env: env() });
-    return { up, after: await snapshot() };
+    return { up, due: await examples(), after: await snapshot() };
   });
   const fresh = once(async (): Promise<{ preview: CommandResult; requests: number }> => {
     await stale();
@@ -119,13 +173,86 @@ describe("rotation", { timeout: 300_000 }, () => {
     await fresh();
     const up = await stack.ws.run(["up", "--yes", "--skip-preview", "--plan", plan()], { env: env() });
     const mints = (await stack.emulator.requests()) as unknown as Array<{ body: { session: { instructions: string } } }>;
-    return { up, after: await snapshot(), instructions: mints.map((r) => r.body.session.instructions).sort() };
+    return { up, due: await dueJson(), after: await snapshot(), instructions: mints.map((r) => r.body.session.instructions).sort() };
   });
   // What the protect message says: without protect, the next up re-mints.
   const unprotected = once(async () => {
     await applied();
     const up = await stack.ws.up({ ...env(), KEPT_PROTECT: "false" });
-    return { up, after: await snapshot() };
+    return { up, due: await dueJson(), after: await snapshot() };
+  });
+
+  it("due: names the next rotation point without an API request, and exits 3 exactly when the engine plans a re-mint", async () => {
+    const first = (await minted()).secrets;
+    // At T: the earliest rotation point is T+880 (early: T+1000 - 120), 880 s away; kept is protected.
+    const atMint = await dueAtMint();
+    expect(atMint.code, atMint.stderr).toBe(0);
+    expect(atMint.json).toMatchObject({ stack: STACK, now: T, due: false, next: { rotateAt: T + 880, secondsLeft: 880, due: false } });
+    expect(atMint.json.resources.map((r) => r.resource).sort()).toEqual([
+      "ClientSecret early",
+      "ClientSecret edited",
+      "ClientSecret kept",
+      "ClientSecret plain",
+    ]);
+    expect(atMint.json.resources.find((r) => r.resource === "ClientSecret early")).toEqual({
+      resource: "ClientSecret early",
+      urn: expect.stringMatching(/::early$/),
+      kind: "ClientSecret",
+      expiresAt: first.early.expiresAt,
+      rotateBeforeSeconds: 120,
+      rotateAt: first.early.expiresAt - 120,
+      secondsLeft: 880,
+      due: false,
+      protected: false,
+    });
+    expect(atMint.json.resources.find((r) => r.resource === "ClientSecret kept")?.protected).toBe(true);
+
+    // T+879: the preview plans nothing, and due agrees, one second away; with the --help examples as printed.
+    const { due: atQuiet, requests } = await quiet();
+    expect(requests).toBe(0);
+    expect(atQuiet.json.code).toBe(0);
+    expect(atQuiet.json.json.next).toMatchObject({ secondsLeft: 1, due: false });
+    const { text } = atQuiet;
+    expect(text).toEqual({ code: 0, stderr: "", stdout: expect.stringContaining(`Nothing due. Next rotation: ClientSecret `) });
+    expect(text.stdout).toContain(`at ${iso(T + 880)}, in 1 s.`);
+    expect(text.stdout.split("\n")[0]).toMatch(/^RESOURCE\s+ROTATES AT\s+LEFT$/);
+
+    // T+880: due, exit 3, listing the three the engine re-mints; the protected one only warned about.
+    const { due: atStale } = await stale();
+    expect(atStale.json.code).toBe(3);
+    expect(atStale.json.json.due).toBe(true);
+    expect(atStale.json.json.resources.filter((r) => r.due).map((r) => r.resource).sort()).toEqual([
+      "ClientSecret early",
+      "ClientSecret edited",
+      "ClientSecret kept",
+      "ClientSecret plain",
+    ]);
+    expect(atStale.text.code).toBe(3);
+    expect(atStale.text.stdout).toContain("3 token(s) due: run 'pulumi up' to re-mint ClientSecret early, ClientSecret edited, ClientSecret plain.");
+    expect(atStale.text.stderr).toContain("ClientSecret kept is past its rotation point but protected");
+    for (const run of [atStale.text, atStale.json]) {
+      for (const secret of Object.values(first)) expect(run.stdout + run.stderr).not.toContain(secret.value);
+    }
+
+    // After the up that re-minted them: only the protected one is past its point, which makes nothing due.
+    const { due: afterUp } = await applied();
+    expect(afterUp.code, afterUp.stderr).toBe(0);
+    expect(afterUp.json.next).toMatchObject({ rotateAt: T + 880 + 880, secondsLeft: 880 });
+    expect(afterUp.stderr).toContain("ClientSecret kept is past its rotation point but protected");
+    const { due: afterUnprotect } = await unprotected();
+    expect(afterUnprotect.code).toBe(0);
+    expect(afterUnprotect.stderr).toBe("");
+  });
+
+  it("due: refuses a missing or short --stack (2) and an unknown stack (1)", async () => {
+    await minted();
+    expect((await due(["due"])).code).toBe(2);
+    const short = await due(["due", "--stack", "test"]);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain("--stack must be a fully qualified stack name ORG/PROJECT/STACK (got 'test')");
+    const unknown = await due(["due", "--stack", "organization/realtime-resources/nope"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^pulumi-openai-realtime due: --stack organization\/realtime-resources\/nope: 'pulumi stack export' failed: /);
   });
 
   it("re-mints a secret once it has expired, saying when, and the dependent gets the new value", async () => {
