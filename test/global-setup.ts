@@ -48,10 +48,8 @@ function buildIfStale(): void {
   const stale = staleOutputs(root);
   if (stale.length === 0) return;
   process.stderr.write(`[global-setup] dist/ is older than ${stale[0]}${stale.length > 1 ? ` and ${stale.length - 1} more` : ""}: rebuilding\n`);
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  // The package and the browser helper (`npm run build`).
+  execFileSync(process.execPath, [path.join(root, "scripts", "build.js")], { cwd: root, stdio: "inherit" });
 }
 
 export default function setup(): () => void {

@@ -30,7 +30,7 @@ function mtime(file: string): number {
  * if (staleOutputs(repoRoot).length > 0) execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"]);
  */
 export function staleOutputs(root: string): string[] {
-  const settings = Math.max(mtime(path.join(root, "tsconfig.build.json")), mtime(path.join(root, "tsconfig.base.json")));
+  const settings = Math.max(...["tsconfig.build.json", "tsconfig.browser.json", "tsconfig.base.json"].map((f) => mtime(path.join(root, f))));
   const src = path.join(root, "src");
   return sources(src)
     .filter((file) => {
