@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { pack, UserProject } from "./packed";
 
-const SUBPATHS = ["", "/client", "/schemas", "/emulator", "/calls", "/provider", "/config", "/config/stack", "/tokens"];
+const SUBPATHS = ["", "/client", "/schemas", "/emulator", "/calls", "/provider", "/config", "/config/stack", "/tokens", "/browser"];
 
 describe("the packed package", { timeout: 300_000 }, () => {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), "por-pack-"));
@@ -54,6 +54,7 @@ describe("the packed package", { timeout: 300_000 }, () => {
       "dist/config/index.js",
       "dist/config/stack.js",
       "dist/token-endpoint/index.js",
+      "dist/browser/index.js",
     ]);
     const loaded = await user.run("node", [
       "-e",
@@ -61,6 +62,13 @@ describe("the packed package", { timeout: 300_000 }, () => {
         `console.log(typeof m.ClientSecret, typeof c.RealtimeClient, typeof p.provider("ClientSecret").configure)`,
     ]);
     expect(loaded.trim()).toBe("function function function");
+    // The browser helper is an ES module: the file a page loads as it is.
+    const browser = await user.run("node", [
+      "--input-type=module",
+      "-e",
+      `import { TokenSource } from "pulumi-openai-realtime/browser"; console.log(typeof TokenSource)`,
+    ]);
+    expect(browser.trim()).toBe("function");
   });
 
   it("leaves the user's project with a single copy of @pulumi/pulumi, shared by the package", async () => {
@@ -93,8 +101,14 @@ describe("the packed package", { timeout: 300_000 }, () => {
       path.join(dir, "tsconfig.json"),
       JSON.stringify({
         compilerOptions: { module, moduleResolution, strict: true, noEmit: true, skipLibCheck: true, types: [], typeRoots: [] },
-        files: ["check.ts"],
+        files: ["check.ts", "browser.mts"],
       }),
+    );
+    // The browser helper is an ES module: an ES module imports it (a CommonJS file under node16 could only import() it).
+    fs.writeFileSync(
+      path.join(dir, "browser.mts"),
+      `import { TokenSource, type Token } from "pulumi-openai-realtime/browser";\n` +
+        `export const token: Promise<Token> = new TokenSource("/tokens/web", { prefetch: false }).token();\n`,
     );
     fs.writeFileSync(
       path.join(dir, "check.ts"),
