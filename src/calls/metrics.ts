@@ -57,7 +57,7 @@ export class RouterMetrics {
   }
 
   /** The Prometheus text exposition of every metric. */
-  render(extra: { pendingHangups?: number; inFlight?: number } = {}): string {
+  render(extra: { pendingHangups?: number; inFlight?: number; deliveriesInProgress?: number } = {}): string {
     const lines: string[] = [];
     const family = (name: string, type: string, help: string): void => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
@@ -88,6 +88,10 @@ export class RouterMetrics {
     if (extra.inFlight !== undefined) {
       family("router_actions_in_flight", "gauge", "Call actions started and not yet finished.");
       lines.push(`router_actions_in_flight ${extra.inFlight}`);
+    }
+    if (extra.deliveriesInProgress !== undefined) {
+      family("router_deliveries_in_progress", "gauge", "Webhook deliveries taken and not yet answered (e.g. waiting on the store).");
+      lines.push(`router_deliveries_in_progress ${extra.deliveriesInProgress}`);
     }
     return `${lines.join("\n")}\n`;
   }

@@ -8,10 +8,31 @@ local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, AR
 for _, id in ipairs(ids) do redis.call('ZADD', KEYS[1], ARGV[3], id) end
 return ids`;
 
+// All or nothing: the webhook id and the call id are taken together, or neither is.
+const CLAIM = `
+for _, key in ipairs(KEYS) do
+  if redis.call('EXISTS', key) == 1 then return 0 end
+end
+for _, key in ipairs(KEYS) do redis.call('SET', key, ARGV[1], 'EX', ARGV[2]) end
+return 1`;
+
+// Only the owner's marks are given back.
+const RELEASE = `
+for _, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key) end
+end
+return 0`;
+
 /** Options of {@link RedisStore}. */
 export interface RedisStoreOptions {
   /** Key prefix, so several router fleets can share one Redis. @default "pulumi-openai-realtime:router:" */
   prefix?: string | undefined;
+  /**
+   * Milliseconds a store call may take before it fails (a stalled Redis
+   * must not stall the router: the delivery is answered 503 and retried).
+   * @default 2000
+   */
+  commandTimeoutMs?: number | undefined;
 }
 
 /**
@@ -21,7 +42,7 @@ export interface RedisStoreOptions {
  *
  * @example
  * const store = await RedisStore.connect("redis://127.0.0.1:6379/0");
- * await store.claim("webhook:wh_1", 86400);
+ * await store.claim(["webhook:wh_1", "call:rtc_1"], 86400, "owner-1");
  * await store.close();
  */
 export class RedisStore implements RouterStore {
@@ -41,7 +62,14 @@ export class RedisStore implements RouterStore {
   static async connect(url: string, options: RedisStoreOptions = {}): Promise<RedisStore> {
     const { Redis } = require("ioredis") as typeof import("ioredis");
     const parsed = new URL(url);
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true });
+    // No offline queue: while the connection is down a store call fails at once instead of piling up.
+    const redis = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      commandTimeout: options.commandTimeoutMs ?? 2_000,
+      connectTimeout: 5_000,
+    });
     // Without a listener ioredis prints every reconnect error itself.
     redis.on("error", () => undefined);
     try {
@@ -54,9 +82,15 @@ export class RedisStore implements RouterStore {
     return new RedisStore(redis, options.prefix ?? "pulumi-openai-realtime:router:");
   }
 
-  async claim(key: string, ttlSeconds: number): Promise<boolean> {
-    const set = await this.#redis.set(this.#prefix + key, "1", "EX", Math.max(1, Math.ceil(ttlSeconds)), "NX");
-    return set === "OK";
+  async claim(keys: readonly string[], ttlSeconds: number, owner: string): Promise<boolean> {
+    const prefixed = keys.map((key) => this.#prefix + key);
+    const taken = await this.#redis.eval(CLAIM, prefixed.length, ...prefixed, owner, Math.max(1, Math.ceil(ttlSeconds)));
+    return taken === 1;
+  }
+
+  async release(keys: readonly string[], owner: string): Promise<void> {
+    const prefixed = keys.map((key) => this.#prefix + key);
+    await this.#redis.eval(RELEASE, prefixed.length, ...prefixed, owner);
   }
 
   async scheduleHangup(callId: string, dueAtMs: number): Promise<void> {
@@ -80,8 +114,13 @@ export class RedisStore implements RouterStore {
     await this.#redis.ping();
   }
 
+  /** Quits politely, or drops the connection when the server does not answer within a second. */
   async close(): Promise<void> {
-    await this.#redis.quit().catch(() => this.#redis.disconnect());
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)));
+    await Promise.race([this.#redis.quit().catch(() => undefined), late]);
+    clearTimeout(timer);
+    this.#redis.disconnect();
   }
 
   #hangupKey(): string {
@@ -97,11 +136,11 @@ export class RedisStore implements RouterStore {
  * @example
  * const store = await openStore("redis://127.0.0.1:6379");
  */
-export async function openStore(spec: string | undefined): Promise<RouterStore> {
+export async function openStore(spec: string | undefined, options: RedisStoreOptions = {}): Promise<RouterStore> {
   if (spec === undefined || spec === "memory") {
     return new MemoryStore();
   }
-  if (/^rediss?:\/\//.test(spec) && URL.canParse(spec)) return RedisStore.connect(spec);
+  if (/^rediss?:\/\//.test(spec) && URL.canParse(spec)) return RedisStore.connect(spec, options);
   throw new Error(`--store must be 'memory' or a redis:// or rediss:// URL (got '${redactUrl(spec)}')`);
 }
 

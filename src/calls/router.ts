@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { RealtimeClient } from "../client/client";
 import { isWebhookVerificationError } from "../client/errors/guards";
 import type { WebhookHeaders } from "../client/webhook-signature";
@@ -28,6 +29,8 @@ export interface CallRouterOptions {
   hangupPollMs?: number | undefined;
   /** Seconds of clock skew a webhook timestamp may have. @default 300 */
   toleranceSeconds?: number | undefined;
+  /** How long {@link CallRouter.drain} waits for deliveries and call actions. @default 25000 */
+  drainTimeoutMs?: number | undefined;
 }
 
 /** The HTTP answer to one delivery. */
@@ -56,8 +59,12 @@ export class CallRouter {
   readonly #options: CallRouterOptions;
   readonly #match: (headers: readonly SipHeaderValue[]) => number;
   readonly #inFlight = new Set<Promise<void>>();
+  /** Deliveries being verified and claimed, and hang-up polls: drain waits for them too. */
+  readonly #accepting = new Set<Promise<unknown>>();
   readonly #log: (record: LogRecord) => void;
+  readonly #abandon: { promise: Promise<never>; reject: (error: Error) => void };
   #poller: NodeJS.Timeout | undefined;
+  #deliveries = 0;
   #polling = false;
   #draining = false;
 
@@ -65,11 +72,20 @@ export class CallRouter {
     this.#options = options;
     this.#match = compileRoutes(options.routes);
     this.#log = options.log ?? ((record) => void process.stdout.write(`${JSON.stringify(record)}\n`));
+    let reject!: (error: Error) => void;
+    const promise = new Promise<never>((_, r) => (reject = r));
+    promise.catch(() => undefined);
+    this.#abandon = { promise, reject };
   }
 
   /** Number of call actions started and not finished. */
   get inFlight(): number {
     return this.#inFlight.size;
+  }
+
+  /** Number of deliveries taken and not yet answered (being verified, or waiting on the store). */
+  get deliveriesInProgress(): number {
+    return this.#deliveries;
   }
 
   /** True once {@link drain} started: deliveries are answered 503 so the sender retries elsewhere. */
@@ -80,7 +96,7 @@ export class CallRouter {
   /** Starts firing due hang-ups from the store (also those another instance scheduled). */
   start(): void {
     const every = this.#options.hangupPollMs ?? 250;
-    this.#poller = setInterval(() => void this.#pollHangups(), every);
+    this.#poller = setInterval(() => this.#accept(this.#pollHangups()), every);
   }
 
   /** Refuses a delivery before verification (e.g. its body was over the size limit). */
@@ -93,11 +109,16 @@ export class CallRouter {
   /**
    * Handles one delivery: verify, de-duplicate, answer, then act in the
    * background (see {@link drain}). Resolves with the HTTP answer as soon as
-   * the webhook id is recorded.
+   * the webhook id and the call id are recorded.
    */
-  async deliver(body: Buffer, headers: WebhookHeaders): Promise<DeliveryAnswer> {
+  deliver(body: Buffer, headers: WebhookHeaders): Promise<DeliveryAnswer> {
+    if (this.#draining) return Promise.resolve({ status: 503, body: { error: { message: "router is shutting down", code: "shutting_down" } } });
+    this.#deliveries += 1;
+    return this.#accept(this.#deliver(body, headers).finally(() => (this.#deliveries -= 1)));
+  }
+
+  async #deliver(body: Buffer, headers: WebhookHeaders): Promise<DeliveryAnswer> {
     const receivedAt = performance.now();
-    if (this.#draining) return { status: 503, body: { error: { message: "router is shutting down", code: "shutting_down" } } };
     let event;
     try {
       event = verifyWebhook(body, headers, this.#options.secrets(), { tolerance: this.#options.toleranceSeconds });
@@ -114,11 +135,16 @@ export class CallRouter {
     }
     const callId = event.data.call_id;
     const ttl = this.#options.dedupSeconds ?? 259_200;
+    // The call id too: a call is decided once, whatever delivery announces it.
+    const keys = [`webhook:${webhookId}`, `call:${callId}`];
+    const owner = randomUUID();
     let first: boolean;
     try {
-      // The call id too: a call is decided once, whatever delivery announces it.
-      first = (await this.#options.store.claim(`webhook:${webhookId}`, ttl)) && (await this.#options.store.claim(`call:${callId}`, ttl));
+      first = await this.#untilAbandoned(this.#options.store.claim(keys, ttl, owner));
     } catch (error) {
+      // The claim may still be carried out (a stalled store answering late):
+      // give it back, so the sender's retry is acted on instead of taken for a duplicate.
+      void this.#options.store.release(keys, owner).catch(() => undefined);
       this.#write({ event: "store_error", webhookId, callId, detail: (error as Error).message });
       return { status: 503, body: { error: { message: "store unavailable, retry later", code: "store_unavailable" } } };
     }
@@ -132,11 +158,28 @@ export class CallRouter {
     return { status: 202, body: { call_id: callId } };
   }
 
-  /** Stops taking deliveries, waits for in-flight actions, stops the hang-up poller. */
-  async drain(): Promise<void> {
+  /**
+   * Stops taking deliveries (new ones are answered 503) and the hang-up
+   * poller, then waits for every delivery already taken and every call action
+   * in flight, at most `deadlineMs`. Past it, deliveries still waiting on the
+   * store are answered 503 (their marks given back) and the actions still
+   * running are logged as `drain_deadline`.
+   */
+  async drain(options: { deadlineMs?: number | undefined } = {}): Promise<void> {
     this.#draining = true;
     clearInterval(this.#poller);
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    const deadlineMs = options.deadlineMs ?? this.#options.drainTimeoutMs ?? 25_000;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<"deadline">((resolve) => (timer = setTimeout(() => resolve("deadline"), deadlineMs)));
+    const settled = (async () => {
+      while (this.#accepting.size + this.#inFlight.size > 0) await Promise.allSettled([...this.#accepting, ...this.#inFlight]);
+    })();
+    const outcome = await Promise.race([settled, deadline]);
+    clearTimeout(timer);
+    if (outcome !== "deadline") return;
+    this.#write({ event: "drain_deadline", deadlineMs, deliveriesInProgress: this.#deliveries, actionsInFlight: this.#inFlight.size });
+    this.#abandon.reject(new Error(`no answer from the store within the ${deadlineMs} ms drain deadline`));
+    await Promise.allSettled([...this.#accepting]);
   }
 
   async #decide(callId: string, webhookId: string, sipHeaders: readonly SipHeaderValue[], receivedAt: number): Promise<void> {
@@ -146,20 +189,25 @@ export class CallRouter {
     let attempts = 0;
     let outcome: StepOutcome = "ok";
     let error: string | undefined;
-    for (const step of steps) {
+    let fallback: StepOutcome | undefined;
+    for (const [i, step] of steps.entries()) {
       const result = await runCallStep(this.#options.client, callId, step, this.#options.retry);
       attempts += result.attempts;
       if (result.outcome === "already_done" && outcome === "ok") outcome = "already_done";
       if (result.outcome === "failed") {
         outcome = "failed";
         error = result.error;
+        // The bridge accept went through: the caller must not stay on a bare session.
+        if (i > 0) fallback = (await runCallStep(this.#options.client, callId, { action: "hangup" }, this.#options.retry)).outcome;
         break;
       }
     }
     const max = route !== undefined && route.action !== "reject" ? route.maxDurationSeconds : undefined;
     let hangupAt: string | null = null;
-    if (outcome !== "failed" && max !== undefined) {
-      const due = Date.now() + max * 1000;
+    // A hang-up that failed too is left to the poller, due now.
+    const dueInMs = fallback === "failed" ? 0 : outcome !== "failed" && max !== undefined ? max * 1000 : undefined;
+    if (dueInMs !== undefined) {
+      const due = Date.now() + dueInMs;
       hangupAt = new Date(due).toISOString();
       await this.#options.store.scheduleHangup(callId, due).catch((e: Error) => {
         hangupAt = null;
@@ -180,6 +228,7 @@ export class CallRouter {
       latencyMs: Math.round(seconds * 10_000) / 10,
       ...(hangupAt !== null ? { hangupAt } : {}),
       ...(error !== undefined ? { error } : {}),
+      ...(fallback !== undefined ? { fallback: "hangup", fallbackOutcome: fallback } : {}),
     });
   }
 
@@ -187,7 +236,8 @@ export class CallRouter {
     if (this.#polling || this.#draining) return;
     this.#polling = true;
     try {
-      const due = await this.#options.store.takeDueHangups(Date.now(), 50, 30_000);
+      // A lease taken late (after a drain gave up) comes due again for another router.
+      const due = await this.#untilAbandoned(this.#options.store.takeDueHangups(Date.now(), 50, 30_000));
       for (const callId of due) this.#track(this.#hangup(callId));
     } catch (error) {
       this.#write({ event: "store_error", detail: (error as Error).message });
@@ -214,6 +264,17 @@ export class CallRouter {
       latencyMs: Math.round(seconds * 10_000) / 10,
       ...(result.error !== undefined ? { error: result.error } : {}),
     });
+  }
+
+  /** `work`, or a rejection once a drain gave up waiting for the store. */
+  #untilAbandoned<T>(work: Promise<T>): Promise<T> {
+    return Promise.race([work, this.#abandon.promise]);
+  }
+
+  #accept<T>(work: Promise<T>): Promise<T> {
+    this.#accepting.add(work);
+    void work.finally(() => this.#accepting.delete(work)).catch(() => undefined);
+    return work;
   }
 
   #track(work: Promise<void>): void {

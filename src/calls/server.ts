@@ -20,13 +20,33 @@ export interface RunningRouter {
   /** e.g. `http://127.0.0.1:8787` */
   url: string;
   port: number;
-  /** Graceful stop: no new deliveries, in-flight actions finish, then the store closes. */
+  /**
+   * Graceful stop: deliveries arriving meanwhile are answered 503 (the
+   * listener stays open until the drain ends), deliveries already taken and
+   * in-flight actions finish (see `CallRouter.drain`), then the listener and
+   * the store close.
+   */
   close(): Promise<void>;
 }
 
 function send(res: ServerResponse, status: number, body: string, type = "application/json"): void {
   res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(body) });
   res.end(body);
+}
+
+/** How long `/healthz` and `/metrics` wait for the store: they answer within a second whatever it does. */
+const STORE_PROBE_MS = 800;
+
+/** `work`'s value, or a rejection once `ms` have passed without one. */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** Ends every connection once its response is written (a draining router's answers). */
+function closeAfterResponse(res: ServerResponse): void {
+  res.shouldKeepAlive = false;
 }
 
 /** Reads the body up to `limit` bytes; undefined when it is larger. */
@@ -62,6 +82,7 @@ export async function startRouterServer(options: RouterServerOptions): Promise<R
   const limit = options.maxBodyBytes ?? 65_536;
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? "/").split("?")[0];
+    if (router.draining) closeAfterResponse(res);
     if (path === "/webhook") {
       if (req.method !== "POST") return send(res, 405, JSON.stringify({ error: { message: "use POST" } }));
       const body = await readBody(req, limit);
@@ -73,22 +94,29 @@ export async function startRouterServer(options: RouterServerOptions): Promise<R
     }
     if (path === "/healthz" && req.method === "GET") {
       let storeOk = true;
-      await store.ping().catch(() => (storeOk = false));
+      await within(store.ping(), STORE_PROBE_MS).catch(() => (storeOk = false));
       const ok = storeOk && !router.draining;
       const status = ok ? "ok" : router.draining ? "draining" : "store_unavailable";
       return send(res, ok ? 200 : 503, JSON.stringify({ status, store: store.kind, inFlight: router.inFlight }));
     }
     if (path === "/metrics" && req.method === "GET") {
-      const pendingHangups = await store.pendingHangups().catch(() => undefined);
-      const text = router.metrics.render({ inFlight: router.inFlight, ...(pendingHangups !== undefined ? { pendingHangups } : {}) });
+      const pendingHangups = await within(store.pendingHangups(), STORE_PROBE_MS).catch(() => undefined);
+      const text = router.metrics.render({
+        inFlight: router.inFlight,
+        deliveriesInProgress: router.deliveriesInProgress,
+        ...(pendingHangups !== undefined ? { pendingHangups } : {}),
+      });
       return send(res, 200, text, "text/plain; version=0.0.4; charset=utf-8");
     }
     send(res, 404, JSON.stringify({ error: { message: `no route ${req.method} ${path}; try POST /webhook, GET /healthz, GET /metrics` } }));
   };
+  const handling = new Set<Promise<void>>();
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: Error) => {
+    const work = handle(req, res).catch((error: Error) => {
       if (!res.headersSent) send(res, 500, JSON.stringify({ error: { message: error.message } }));
     });
+    handling.add(work);
+    void work.finally(() => handling.delete(work));
   });
   // The sender's keep-alive connections must not hold a shutdown open.
   server.keepAliveTimeout = 5_000;
@@ -105,9 +133,14 @@ export async function startRouterServer(options: RouterServerOptions): Promise<R
     port,
     close() {
       closing ??= (async () => {
-        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Listening on while draining: a delivery arriving now gets the 503 that sends it elsewhere.
         server.closeIdleConnections();
         await router.drain();
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        // The answers of the deliveries drained are written before any connection is cut
+        // (a request still sending its body is not waited for past a second).
+        const grace = new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+        await Promise.race([Promise.allSettled([...handling]), grace]);
         server.closeAllConnections();
         await stopped;
         await store.close();

@@ -7,10 +7,18 @@ export interface RouterStore {
   /** Human-readable kind for logs, e.g. `memory` or `redis`. */
   readonly kind: string;
   /**
-   * Marks `key` as taken for `ttlSeconds`. Resolves true for the one caller
-   * that took it, false for everyone after it (until it expires).
+   * Marks every one of `keys` as taken by `owner` for `ttlSeconds`, all or
+   * none: resolves true for the one caller that took them, false (taking
+   * nothing) when any of them is already taken (until it expires).
    */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  claim(keys: readonly string[], ttlSeconds: number, owner: string): Promise<boolean>;
+  /**
+   * Gives back the `keys` that `owner` holds (others' marks stay). Called
+   * when a claim's answer was lost: a store that carries the claim out late
+   * carries this out after it, so the sender's retry is not taken for a
+   * duplicate.
+   */
+  release(keys: readonly string[], owner: string): Promise<void>;
   /** Schedules (or moves) the hang-up of `callId` at `dueAtMs` (unix ms). */
   scheduleHangup(callId: string, dueAtMs: number): Promise<void>;
   /**
@@ -35,12 +43,12 @@ export interface RouterStore {
  *
  * @example
  * const store = new MemoryStore();
- * await store.claim("webhook:wh_1", 86400); // true
- * await store.claim("webhook:wh_1", 86400); // false
+ * await store.claim(["webhook:wh_1", "call:rtc_1"], 86400, "a"); // true
+ * await store.claim(["webhook:wh_2", "call:rtc_1"], 86400, "b"); // false
  */
 export class MemoryStore implements RouterStore {
   readonly kind = "memory";
-  readonly #claims = new Map<string, number>();
+  readonly #claims = new Map<string, { owner: string; expiresAt: number }>();
   readonly #hangups = new Map<string, number>();
   readonly #now: () => number;
 
@@ -49,13 +57,20 @@ export class MemoryStore implements RouterStore {
     this.#now = now;
   }
 
-  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+  async claim(keys: readonly string[], ttlSeconds: number, owner: string): Promise<boolean> {
     const now = this.#now();
-    const expiresAt = this.#claims.get(key);
-    if (expiresAt !== undefined && expiresAt > now) return false;
-    this.#claims.set(key, now + ttlSeconds * 1000);
+    if (keys.some((key) => (this.#claims.get(key)?.expiresAt ?? 0) > now)) return false;
+    for (const key of keys) {
+      // Re-inserted at the end, so the map stays in expiry order for pruning.
+      this.#claims.delete(key);
+      this.#claims.set(key, { owner, expiresAt: now + ttlSeconds * 1000 });
+    }
     if (this.#claims.size % 1024 === 0) this.#prune(now);
     return true;
+  }
+
+  async release(keys: readonly string[], owner: string): Promise<void> {
+    for (const key of keys) if (this.#claims.get(key)?.owner === owner) this.#claims.delete(key);
   }
 
   async scheduleHangup(callId: string, dueAtMs: number): Promise<void> {
@@ -82,6 +97,6 @@ export class MemoryStore implements RouterStore {
 
   // Expired marks are dropped now and then so a long-running router's memory stays flat.
   #prune(now: number): void {
-    for (const [key, expiresAt] of this.#claims) if (expiresAt <= now) this.#claims.delete(key);
+    for (const [key, { expiresAt }] of this.#claims) if (expiresAt <= now) this.#claims.delete(key);
   }
 }

@@ -19,6 +19,8 @@ const FLAGS: FlagSpec = {
   "webhook-secret-file": "string",
   "max-body-bytes": "string",
   "max-retries": "string",
+  "store-timeout-ms": "string",
+  "drain-seconds": "string",
   help: "boolean",
 };
 
@@ -30,7 +32,8 @@ accepts, refers or rejects each call as the first matching route says, and
 hangs it up at the route's maxDurationSeconds. Prints
 "listening on http://127.0.0.1:<port>" when ready; one JSON log line per
 decision on stdout. GET /healthz and GET /metrics (Prometheus text).
-SIGTERM/SIGINT stop taking webhooks and finish in-flight actions.
+SIGTERM/SIGINT answer new webhooks 503 and finish the deliveries and actions
+in flight (at most --drain-seconds), then exit.
 
 Routes (exactly one):
   --config FILE             realtime.yaml (plus realtime.d/*.yaml); accept routes name a template
@@ -44,6 +47,8 @@ Flags:
   --webhook-secret-file F   file of whsec_ secrets (one per line), re-read when it changes
   --max-body-bytes N        larger webhook bodies are refused with 413 (default 65536)
   --max-retries N           retries per API call on 429, 5xx and network errors (default 4)
+  --store-timeout-ms N      a store call taking longer fails; the delivery is answered 503 (default 2000)
+  --drain-seconds N         on SIGTERM, how long to wait for deliveries and actions in flight (default 25)
   --help                    show this help
 
 Environment: OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_WEBHOOK_SECRET
@@ -64,6 +69,8 @@ export interface RouterArgs {
   secretFile: string | undefined;
   maxBodyBytes: number;
   maxRetries: number;
+  storeTimeoutMs: number;
+  drainSeconds: number;
 }
 
 /** A whole-number flag within bounds; throws `UsageError` naming it. */
@@ -106,6 +113,8 @@ export function parseRouterArgs(argv: readonly string[]): RouterArgs | "help" {
     secretFile: values["webhook-secret-file"] as string | undefined,
     maxBodyBytes: integer("max-body-bytes", values["max-body-bytes"], 65_536, 1024, 16 * 1024 * 1024),
     maxRetries: integer("max-retries", values["max-retries"], 4, 0, 20),
+    storeTimeoutMs: integer("store-timeout-ms", values["store-timeout-ms"], 2_000, 50, 60_000),
+    drainSeconds: integer("drain-seconds", values["drain-seconds"], 25, 1, 3_600),
   };
 }
 
@@ -129,7 +138,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const secrets = new WebhookSecrets({ file: args.secretFile });
   const routes = await loadRoutes(args.source);
   const client = new RealtimeClient();
-  const store = await openStore(args.store);
+  const store = await openStore(args.store, { commandTimeoutMs: args.storeTimeoutMs });
   const router = new CallRouter({
     routes,
     client,
@@ -137,6 +146,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     secrets: () => secrets.current(),
     log: (record) => io.stdout(`${JSON.stringify(record)}\n`),
     retry: { maxRetries: args.maxRetries },
+    drainTimeoutMs: args.drainSeconds * 1000,
   });
   const stopped = waitForStopSignal();
   let running;

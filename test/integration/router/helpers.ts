@@ -229,8 +229,19 @@ export class RedisServer {
     return new RedisServer(`redis://127.0.0.1:${port}`, child, dir);
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open, nothing is answered. */
+  pause(): void {
+    this.child.kill("SIGSTOP");
+  }
+
+  /** Lets a paused server run again (SIGCONT): it carries out what it was sent meanwhile. */
+  resume(): void {
+    this.child.kill("SIGCONT");
+  }
+
   async stop(): Promise<void> {
     const exited = new Promise((resolve) => this.child.once("exit", resolve));
+    this.resume();
     this.child.kill("SIGTERM");
     await exited;
     fs.rmSync(this.dir, { recursive: true, force: true });

@@ -11,6 +11,8 @@ describe("parseRouterArgs", () => {
       secretFile: undefined,
       maxBodyBytes: 65536,
       maxRetries: 4,
+      storeTimeoutMs: 2000,
+      drainSeconds: 25,
     });
   });
 

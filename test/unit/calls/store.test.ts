@@ -10,10 +10,22 @@ describe("MemoryStore", () => {
   it("lets one caller claim a key until it expires", async () => {
     let now = 1_000_000;
     const store = new MemoryStore(() => now);
-    expect(await store.claim("webhook:a", 10)).toBe(true);
-    expect(await store.claim("webhook:a", 10)).toBe(false);
+    expect(await store.claim(["webhook:a"], 10, "o1")).toBe(true);
+    expect(await store.claim(["webhook:a"], 10, "o2")).toBe(false);
     now += 10_001;
-    expect(await store.claim("webhook:a", 10)).toBe(true);
+    expect(await store.claim(["webhook:a"], 10, "o3")).toBe(true);
+  });
+
+  it("claims several keys all or none, and gives back only the owner's marks", async () => {
+    const store = new MemoryStore();
+    expect(await store.claim(["webhook:a", "call:1"], 10, "o1")).toBe(true);
+    // call:1 is taken: webhook:b is not marked either.
+    expect(await store.claim(["webhook:b", "call:1"], 10, "o2")).toBe(false);
+    expect(await store.claim(["webhook:b", "call:2"], 10, "o3")).toBe(true);
+    await store.release(["webhook:a", "call:1"], "someone-else");
+    expect(await store.claim(["call:1"], 10, "o4")).toBe(false);
+    await store.release(["webhook:a", "call:1"], "o1");
+    expect(await store.claim(["webhook:a", "call:1"], 10, "o5")).toBe(true);
   });
 
   it("leases due hang-ups once and hands them out again if not completed", async () => {
