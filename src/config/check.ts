@@ -1,7 +1,7 @@
 import { validate } from "../schemas/issues";
 import { describeValue, joinValues } from "../schemas/issue-text";
 import { entryId, parseFieldPath } from "./paths";
-import { ENTRY_SCHEMAS } from "./schema";
+import { ENTRY_SCHEMAS, MISSING_AUTH_HINT } from "./schema";
 import type { ConfigEntry, ConfigProblem } from "./types";
 
 const ROUTE_ACTIONS = ["accept", "refer", "reject"] as const;
@@ -42,13 +42,17 @@ export function checkEntry(entry: ConfigEntry, problems: ConfigProblem[]): unkno
   }
   const result = validate(ENTRY_SCHEMAS[entry.section], entry.value, id);
   if (result.ok) return result.value;
-  for (const issue of result.issues) problems.push(problem(issue.path, issue.message));
+  for (const issue of result.issues) {
+    // An endpoint's `auth` has no default on purpose: say what may be written.
+    const hint = entry.section === "tokenEndpoints" && issue.path === `${id}.auth` && issue.code === "missing_required_parameter";
+    problems.push(problem(issue.path, hint ? `${issue.message} ${MISSING_AUTH_HINT}` : issue.message));
+  }
   return undefined;
 }
 
 /**
- * Checks that every `template:` (of a client secret or an accept route)
- * names an entry of `templates`.
+ * Checks that every `template:` (of a client secret, a token endpoint or an
+ * accept route) names an entry of `templates`.
  */
 export function checkTemplateReferences(entries: readonly ConfigEntry[], problems: ConfigProblem[]): void {
   const templateEntries = entries.filter((entry) => entry.section === "templates");
@@ -58,7 +62,7 @@ export function checkTemplateReferences(entries: readonly ConfigEntry[], problem
     return isObject(value) && isObject(value["session"]) ? value["session"]["type"] : undefined;
   };
   for (const entry of entries) {
-    if (entry.section !== "clientSecrets" && entry.section !== "callRoutes") continue;
+    if (entry.section !== "clientSecrets" && entry.section !== "tokenEndpoints" && entry.section !== "callRoutes") continue;
     if (!isObject(entry.value)) continue;
     const template = entry.value["template"];
     if (typeof template !== "string" || template === "") continue;

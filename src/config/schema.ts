@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AcceptRoute, ReferRoute, RejectRoute } from "../schemas/call-routes";
+import { describeValue, joinValues } from "../schemas/issue-text";
 import { integer } from "../schemas/kit";
 import {
   ClientSecretSession,
@@ -71,6 +72,83 @@ export const CallRouteEntry = z.discriminatedUnion("action", [YamlAcceptRoute, R
 /** One `callRoutes` item as written in realtime.yaml. */
 export type CallRouteEntry = z.infer<typeof CallRouteEntry>;
 
+/** How a token endpoint authenticates its callers; `none` only when written. */
+export const TOKEN_ENDPOINT_AUTH = ["bearer", "jwt", "none"] as const;
+/** How a token endpoint authenticates its callers. */
+export type TokenEndpointAuth = (typeof TOKEN_ENDPOINT_AUTH)[number];
+
+/** Seconds a token minted by an endpoint lives when the entry does not say. */
+export const DEFAULT_TOKEN_ENDPOINT_EXPIRES_AFTER_SECONDS = 60;
+
+// What the JSON Schema says of an origin; the loader's own check below is
+// the URL parser's, which also explains a near miss.
+const ORIGIN_PATTERN = "^(\\*|https?://(\\[[0-9a-f:.]+\\]|[a-z0-9-]+(\\.[a-z0-9-]+)*)(:[0-9]{1,5})?)$";
+
+/**
+ * Why `value` is not an origin a browser sends (`https://app.example.com`,
+ * `http://localhost:5173`), or undefined when it is one or the wildcard `*`.
+ * Only http(s) origins: what the token service's CORS answers.
+ *
+ * @example
+ * originProblem("https://app.example.com/"); // "Browsers send this origin as 'https://app.example.com'; ..."
+ */
+export function originProblem(value: string): string | undefined {
+  if (value === "*") return undefined;
+  const expected = "Expected an origin 'http(s)://host[:port]' such as 'https://app.example.com', or '*'.";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return expected;
+  }
+  if ((url.protocol !== "https:" && url.protocol !== "http:") || !/^https?:\/\//i.test(value)) return expected;
+  // The URL parser lets `*` and a few other characters into a host; no browser sends them.
+  if (!/^([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/.test(url.hostname)) return `${expected} A host is one name, without wildcards.`;
+  if (url.origin === value) return undefined;
+  const bare = url.pathname === "/" && url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+  if (!bare) return `An origin has no path, query or credentials. ${expected}`;
+  // Only the spelling differs from the header: case, a default port or a trailing '/'.
+  return `Browsers send this origin as '${url.origin}'; write it that way.`;
+}
+
+const Origin = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = originProblem(value);
+    if (problem !== undefined) {
+      ctx.addIssue({ code: "custom", input: value, message: `Invalid value for '{path}': ${describeValue(value)}. ${problem}` });
+    }
+  })
+  .meta({ pattern: ORIGIN_PATTERN })
+  .describe("A browser origin, 'http(s)://host[:port]' without a path (e.g. 'https://app.example.com'), or '*' for any.");
+
+/** A `tokenEndpoints` entry: what the token service mints for each request, and for whom. */
+export const TokenEndpointEntry = z.strictObject({
+  template: z.string().min(1).describe("Name of an entry under `templates` whose effective session each token is minted for."),
+  expiresAfterSeconds: integer(10, 7200)
+    .default(DEFAULT_TOKEN_ENDPOINT_EXPIRES_AFTER_SECONDS)
+    .describe("Seconds each minted token lives: 10..7200 (default 60)."),
+  allowedOrigins: z
+    .array(Origin)
+    .optional()
+    .describe("Browser origins allowed to call the endpoint (CORS); absent or empty: no browser origin."),
+  rateLimit: z
+    .strictObject({
+      perMinute: integer(1).describe("Tokens each client may mint per minute, on average."),
+      burst: integer(1).describe("Tokens a client may mint at once before the per-minute rate applies."),
+    })
+    .optional()
+    .describe("Per-client limit (by authenticated subject, else address); absent: no limit."),
+  auth: z
+    .enum(TOKEN_ENDPOINT_AUTH)
+    .describe("How callers authenticate: 'bearer' (tokens from a file), 'jwt' (verified tokens) or 'none' (anyone; must be written)."),
+});
+/** A `tokenEndpoints` entry, with its defaults filled in. */
+export type TokenEndpointEntry = z.infer<typeof TokenEndpointEntry>;
+
+/** Appended to the message of a missing `auth`, which has no default on purpose. */
+export const MISSING_AUTH_HINT = `Supported values are: ${joinValues(TOKEN_ENDPOINT_AUTH)} (write 'none' to let anyone mint tokens).`;
+
 /** Schema of one entry of each keyed section. */
 export const ENTRY_SCHEMAS = {
   templates: SessionTemplateArgs,
@@ -78,6 +156,7 @@ export const ENTRY_SCHEMAS = {
   realtimeSessions: RealtimeSessionArgs,
   transcriptionSessions: TranscriptionSessionArgs,
   translationClientSecrets: TranslationClientSecretArgs,
+  tokenEndpoints: TokenEndpointEntry,
   callRoutes: CallRouteEntry,
 } as const;
 
@@ -108,9 +187,15 @@ export const RealtimeConfigSchema = z
       .record(names, TranslationClientSecretArgs)
       .optional()
       .describe("Translation client secrets (TranslationClientSecret), by name."),
+    tokenEndpoints: z
+      .record(names, TokenEndpointEntry)
+      .optional()
+      .describe("Token endpoints (the `tokens` service mints one token per request from a template), by name."),
     callRoutes: z.array(CallRouteEntry).optional().describe("SIP call routes for the router, in order; the first match wins."),
   })
-  .describe("realtime.yaml: OpenAI Realtime session templates, client secrets and SIP call routes for pulumi-openai-realtime.");
+  .describe(
+    "realtime.yaml: OpenAI Realtime session templates, client secrets, token endpoints and SIP call routes for pulumi-openai-realtime.",
+  );
 
 /** The merged realtime.yaml (valid only when loading found no problem). */
 export type RealtimeConfig = z.infer<typeof RealtimeConfigSchema>;

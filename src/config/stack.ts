@@ -4,7 +4,7 @@ import { ClientSecret, RealtimeSession, SessionTemplate, TranscriptionSession, T
 import type { ClientSecretSession } from "../schemas/resource-args";
 import { formatProblem } from "./format";
 import { loadRealtimeConfig } from "./load";
-import type { RealtimeConfig } from "./schema";
+import type { RealtimeConfig, TokenEndpointEntry } from "./schema";
 import { resolveSecrets } from "./secrets";
 import { DEFAULT_CONFIG_FILE } from "./source";
 import { CONFIG_FILE_KEY } from "./file-key";
@@ -30,6 +30,16 @@ export interface SessionOutputs {
   expiresAt: pulumi.Output<number>;
 }
 
+/**
+ * A token endpoint as the `tokenEndpoints` stack output holds it: the entry
+ * as declared (defaults filled in) with its template's effective `session`
+ * (secret when the template carries credentials) and `revision`.
+ */
+export type TokenEndpointOutputs = TokenEndpointEntry & {
+  revision: pulumi.Output<string>;
+  session: pulumi.Output<ClientSecretSession>;
+};
+
 /** One stack output per realtime.yaml section, each keyed by entry name. */
 export interface RealtimeStackOutputs {
   templates: Record<string, TemplateOutputs>;
@@ -37,6 +47,8 @@ export interface RealtimeStackOutputs {
   realtimeSessions: Record<string, SessionOutputs>;
   transcriptionSessions: Record<string, SessionOutputs>;
   translationClientSecrets: Record<string, SecretOutputs>;
+  /** What the `tokens` service serves; the policy pack judges the declarations here. */
+  tokenEndpoints: Record<string, TokenEndpointOutputs>;
   /** The routes in order; an accept route naming a template also carries the template's effective `session`. */
   callRoutes: pulumi.Output<unknown[]>;
 }
@@ -71,11 +83,12 @@ export function deployRealtimeConfig(config: RealtimeConfig, opts?: pulumi.Custo
   for (const [name, entry] of Object.entries(config.templates ?? {})) {
     templates.set(name, new SessionTemplate(name, { session: resolveSecrets(entry.session) }, opts));
   }
-  const templateSession = (name: string): pulumi.Output<ClientSecretSession> => {
-    const template = templates.get(name);
-    if (!template) throw new pulumi.RunError(`Unknown template '${name}'.`);
-    return template.session;
+  const template = (name: string): SessionTemplate => {
+    const found = templates.get(name);
+    if (!found) throw new pulumi.RunError(`Unknown template '${name}'.`);
+    return found;
   };
+  const templateSession = (name: string): pulumi.Output<ClientSecretSession> => template(name).session;
   const clientSecrets = Object.entries(config.clientSecrets ?? {}).map(([name, entry]) => {
     const secret = new ClientSecret(
       name,
@@ -98,6 +111,14 @@ export function deployRealtimeConfig(config: RealtimeConfig, opts?: pulumi.Custo
     const secret = new TranslationClientSecret(name, { session: resolveSecrets(entry.session), ...lifetime(entry) }, opts);
     return [name, minted(secret)] as const;
   });
+  // A plain object per endpoint, so only `session` and `revision` are
+  // outputs: the declarations stay readable (and known at preview) for the
+  // policy pack's stack check, and a secret session does not hide them.
+  const tokenEndpoints = Object.entries(config.tokenEndpoints ?? {}).map(([name, entry]) => {
+    const { revision, session: effective } = template(entry.template);
+    const { template: templateName, ...rest } = entry;
+    return [name, { template: templateName, revision, session: effective, ...rest }] as const;
+  });
   const callRoutes = pulumi.output(
     (config.callRoutes ?? []).map((route) =>
       route.action === "accept" && route.template !== undefined ? { ...route, session: templateSession(route.template) } : route,
@@ -111,6 +132,7 @@ export function deployRealtimeConfig(config: RealtimeConfig, opts?: pulumi.Custo
     realtimeSessions: Object.fromEntries(realtimeSessions),
     transcriptionSessions: Object.fromEntries(transcriptionSessions),
     translationClientSecrets: Object.fromEntries(translationClientSecrets),
+    tokenEndpoints: Object.fromEntries(tokenEndpoints),
     callRoutes,
   };
 }

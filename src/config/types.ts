@@ -1,10 +1,11 @@
-/** A top-level section of realtime.yaml; each maps to one resource class (`callRoutes` to the router). */
+/** A top-level section of realtime.yaml; each maps to one resource class (`callRoutes` to the router, `tokenEndpoints` to the token service). */
 export type Section =
   | "templates"
   | "clientSecrets"
   | "realtimeSessions"
   | "transcriptionSessions"
   | "translationClientSecrets"
+  | "tokenEndpoints"
   | "callRoutes";
 
 /** Every section, in the order the file documents them. */
@@ -14,6 +15,7 @@ export const SECTIONS: readonly Section[] = [
   "realtimeSessions",
   "transcriptionSessions",
   "translationClientSecrets",
+  "tokenEndpoints",
   "callRoutes",
 ];
 

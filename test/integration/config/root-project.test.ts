@@ -13,6 +13,7 @@ type Outputs = {
   realtimeSessions: Section;
   transcriptionSessions: Section;
   translationClientSecrets: Section;
+  tokenEndpoints: Section;
   callRoutes: Record<string, unknown>[];
 };
 
@@ -28,6 +29,7 @@ describe("root project (realtime.yaml)", { timeout: 300_000 }, () => {
       "clientSecrets",
       "realtimeSessions",
       "templates",
+      "tokenEndpoints",
       "transcriptionSessions",
       "translationClientSecrets",
     ]);
@@ -44,6 +46,7 @@ describe("root project (realtime.yaml)", { timeout: 300_000 }, () => {
     expect(out.clientSecrets["captions"]?.["value"]).toMatch(/^ek_/);
     expect(out.realtimeSessions).toEqual({});
     expect(out.transcriptionSessions).toEqual({});
+    expect(out.tokenEndpoints).toEqual({});
 
     // Accept routes carry their template's effective session; the others are as written.
     expect(out.callRoutes.map((route) => route["action"])).toEqual(["accept", "refer", "reject", "reject"]);
@@ -79,11 +82,20 @@ describe("root project: configFile, references and problems", { timeout: 300_000
         "          server_label: crm",
         "          server_url: https://crm.example.com/mcp",
         '          authorization: "${secret:crmToken}"',
+        "  lobby:",
+        "    session: { type: realtime, model: gpt-realtime }",
         "clientSecrets:",
         "  agent:",
         "    template: support",
         // A reference starts with '{' after '$', so it goes in block style or quotes, not in a flow map.
         "    expiresAfterSeconds: ${env:TOKEN_TTL}",
+        "tokenEndpoints:",
+        "  agent:",
+        "    template: support",
+        '    allowedOrigins: ["https://agents.example.com"]',
+        "    rateLimit: { perMinute: 20, burst: 5 }",
+        "    auth: jwt",
+        "  lobby: { template: lobby, auth: bearer }",
         "",
       ].join("\n"),
       "configs/broken.yaml": "templates:\n  a: { session: { type: realtime } }\nclientSecrets:\n  web: { template: b }\n",
@@ -110,18 +122,44 @@ describe("root project: configFile, references and problems", { timeout: 300_000
     const up = await stack.ws.up(env);
     expect(up.code, up.output).toBe(0);
     const out = (await stack.ws.outputs(true)) as Outputs;
-    expect(Object.keys(out.templates)).toEqual(["support"]);
+    expect(Object.keys(out.templates)).toEqual(["lobby", "support"]);
     const session = out.templates["support"]?.["session"] as { instructions: string };
     expect(session.instructions).toBe("You answer for Example Corp.");
     const expiresAt = out.clientSecrets["agent"]?.["expiresAt"] as number;
     expect(expiresAt - Date.now() / 1000).toBeGreaterThan(600);
+    // The endpoint as declared (default lifetime filled in) with its template's effective session
+    // and revision; the session carries the MCP token, so it alone is secret in the output.
+    expect(out.tokenEndpoints).toEqual({
+      agent: {
+        template: "support",
+        revision: out.templates["support"]?.["revision"],
+        session: out.templates["support"]?.["session"],
+        expiresAfterSeconds: 60,
+        allowedOrigins: ["https://agents.example.com"],
+        rateLimit: { perMinute: 20, burst: 5 },
+        auth: "jwt",
+      },
+      lobby: {
+        template: "lobby",
+        revision: out.templates["lobby"]?.["revision"],
+        session: out.templates["lobby"]?.["session"],
+        expiresAfterSeconds: 60,
+        auth: "bearer",
+      },
+    });
+    expect(JSON.stringify(out.tokenEndpoints)).toContain(CRM_TOKEN);
+    const shown = (await stack.ws.outputs()) as Outputs;
+    expect(shown.tokenEndpoints["agent"]).toMatchObject({ template: "support", session: "[secret]", auth: "jwt" });
+    expect(shown.tokenEndpoints["agent"]?.["revision"]).toMatch(/^[0-9a-f]{64}$/);
+    // Without credentials the session is readable.
+    expect(shown.tokenEndpoints["lobby"]?.["session"]).toMatchObject({ type: "realtime", model: "gpt-realtime" });
 
     // The API received the token; neither the state nor the CLI's output holds it in plaintext.
     const state = await stack.ws.exportState();
     expect(state.raw).not.toContain(CRM_TOKEN);
     expect(up.output).not.toContain(CRM_TOKEN);
     expect(JSON.stringify(await stack.ws.outputs())).not.toContain(CRM_TOKEN);
-    const template = state.resources.find((r) => r.type.endsWith(":SessionTemplate"));
+    const template = state.resources.find((r) => r.type.endsWith(":SessionTemplate") && r.urn.endsWith("::support"));
     expect(JSON.stringify(template?.inputs?.["session"])).toContain("4dabf18193072939515e22adb298388d");
     // It is there, encrypted: decrypting the state reveals it.
     expect((await stack.ws.exportState(true)).raw).toContain(CRM_TOKEN);

@@ -62,7 +62,7 @@ describe("loadRealtimeConfig: problems with positions", () => {
     const { lines } = load({ "realtime.yaml": "template:\n  a: {}\n" });
     expect(lines).toEqual([
       "realtime.yaml:1:1 schema: Unknown parameter: 'template'. Supported sections are: 'templates', 'clientSecrets', " +
-        "'realtimeSessions', 'transcriptionSessions', 'translationClientSecrets', 'callRoutes'.",
+        "'realtimeSessions', 'transcriptionSessions', 'translationClientSecrets', 'tokenEndpoints', 'callRoutes'.",
     ]);
   });
 
@@ -190,7 +190,7 @@ describe("loadRealtimeConfig: problems with positions", () => {
     expect(broken.lines[0]).toMatch(/^realtime\.yaml:3:1 syntax: YAML syntax error: /);
     expect(load({ "realtime.yaml": "- a\n- b\n" }).lines).toEqual([
       "realtime.yaml:1:1 schema: Invalid type for the file: expected an object of sections ('templates', 'clientSecrets', " +
-        "'realtimeSessions', 'transcriptionSessions', 'translationClientSecrets', 'callRoutes'), but got an array instead.",
+        "'realtimeSessions', 'transcriptionSessions', 'translationClientSecrets', 'tokenEndpoints', 'callRoutes'), but got an array instead.",
     ]);
   });
 
