@@ -1,18 +1,20 @@
 // @ts-check
-// Turns a shared rule (dist/rules, also used by `validate`) into a @pulumi/policy resource policy.
-// Plain JavaScript so the pack runs from an installed package with no build step.
+// Turns a shared rule (dist/rules, also used by `validate`) into a @pulumi/policy policy: a
+// resource policy, or for token endpoint rules a stack policy (see `toStackPolicy`). Plain
+// JavaScript so the pack runs from an installed package with no build step.
 "use strict";
 
 /** @typedef {import("../src/rules").AnyRule} AnyRule */
 /** @typedef {import("../src/tokens").ResourceKind} ResourceKind */
 /** @typedef {import("@pulumi/policy").ResourceValidationPolicy} ResourceValidationPolicy */
 /** @typedef {import("@pulumi/policy").ResourceValidationArgs} ResourceValidationArgs */
+/** @typedef {import("@pulumi/policy").StackValidationPolicy} StackValidationPolicy */
 
 const path = require("node:path");
 
 // The compiled package beside this folder; typed from its sources, which the repo type-checks.
 const dist = path.join(__dirname, "..", "dist");
-const { configDefaults, helpUrl } = /** @type {typeof import("../src/rules")} */ (require(path.join(dist, "rules")));
+const { configDefaults, helpUrl, TOKEN_ENDPOINTS_OUTPUT, tokenEndpointSubjects } = /** @type {typeof import("../src/rules")} */ (require(path.join(dist, "rules")));
 const { TYPE_TOKENS } = /** @type {typeof import("../src/tokens")} */ (require(path.join(dist, "tokens")));
 
 /** @type {Map<string, ResourceKind>} */
@@ -33,13 +35,12 @@ function prepare(rule, args) {
   return { subject: { kind, props: args.props }, config };
 }
 
-/**
- * @param {AnyRule} rule
- * @returns {ResourceValidationPolicy}
- */
-function toPolicy(rule) {
-  /** @type {ResourceValidationPolicy} */
-  const policy = {
+/** The engine's type of the root resource, whose outputs are the stack outputs. */
+const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** @param {AnyRule} rule */
+function common(rule) {
+  return {
     name: rule.name,
     description: rule.description,
     enforcementLevel: rule.enforcementLevel,
@@ -48,6 +49,43 @@ function toPolicy(rule) {
     remediationSteps: rule.remediation,
     tags: [rule.id],
     configSchema: rule.configSchema,
+  };
+}
+
+/**
+ * A token endpoint is no resource: realtimeStack() exports the declarations as the stack output
+ * `tokenEndpoints`, and a stack policy reads them from the root stack resource's outputs, which
+ * the engine hands to stack policies at preview too. Each endpoint's declared fields are plain
+ * values there, known at preview even when its template's session is not yet.
+ * @param {AnyRule} rule
+ * @returns {StackValidationPolicy}
+ */
+function toStackPolicy(rule) {
+  return {
+    ...common(rule),
+    validateStack: (args, reportViolation) => {
+      const config = { ...configDefaults(rule.configSchema), ...args.getConfig() };
+      for (const resource of args.resources) {
+        if (resource.type !== STACK_TYPE) continue;
+        for (const { name, subject } of tokenEndpointSubjects(resource.props[TOKEN_ENDPOINTS_OUTPUT])) {
+          for (const finding of rule.check(subject, config)) {
+            reportViolation(`${rule.id}: ${TOKEN_ENDPOINTS_OUTPUT}.${name}: ${finding.message}`, resource.urn);
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * @param {AnyRule} rule
+ * @returns {ResourceValidationPolicy | StackValidationPolicy}
+ */
+function toPolicy(rule) {
+  if (rule.kinds.includes("TokenEndpoint")) return toStackPolicy(rule);
+  /** @type {ResourceValidationPolicy} */
+  const policy = {
+    ...common(rule),
     validateResource: (args, reportViolation) => {
       const prepared = prepare(rule, args);
       if (prepared === undefined) return;

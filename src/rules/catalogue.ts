@@ -5,10 +5,13 @@ import { clientSecretMaxTtl } from "./client-secret-max-ttl";
 import { clientSecretMissingRotation } from "./client-secret-missing-rotation";
 import { disallowCredentialsInInstructions } from "./disallow-credentials-in-instructions";
 import { disallowDeprecatedEndpoints } from "./disallow-deprecated-endpoints";
+import { disallowUnauthenticatedTokenEndpoint } from "./disallow-unauthenticated-token-endpoint";
+import { disallowWildcardOrigin } from "./disallow-wildcard-origin";
 import { enforceMcpApproval } from "./enforce-mcp-approval";
 import { missingOutputTokenLimit } from "./missing-output-token-limit";
 import { modelFieldCompatibility } from "./model-field-compatibility";
 import type { Rule } from "./rule";
+import { tokenEndpointMaxTtl } from "./token-endpoint-max-ttl";
 
 /** A rule whose config type is erased, as collections hold them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,6 +34,9 @@ export const RULES: readonly AnyRule[] = [
   missingOutputTokenLimit,
   disallowDeprecatedEndpoints,
   modelFieldCompatibility,
+  tokenEndpointMaxTtl,
+  disallowWildcardOrigin,
+  disallowUnauthenticatedTokenEndpoint,
 ];
 
 /**

@@ -28,6 +28,7 @@ export {
   type Rule,
   type RuleSubject,
   type Severity,
+  type SubjectKind,
 } from "./rule";
 export { allowedModels, DEFAULT_ALLOWED_MODELS } from "./allowed-models";
 export { allowedTranscriptionModels } from "./allowed-transcription-models";
@@ -42,3 +43,7 @@ export { modelFieldCompatibility } from "./model-field-compatibility";
 export { CREDENTIAL_PATTERNS, credentialKinds, type CredentialKind } from "./credential-patterns";
 export { DEFAULT_REASONING_MODELS, FIELD_COMPATIBILITY, type CompatibilityRow } from "./field-compatibility";
 export { sessionShape, type SessionShape } from "./session-shape";
+export { tokenEndpointMaxTtl, DEFAULT_TOKEN_ENDPOINT_MAX_SECONDS } from "./token-endpoint-max-ttl";
+export { disallowWildcardOrigin } from "./disallow-wildcard-origin";
+export { disallowUnauthenticatedTokenEndpoint } from "./disallow-unauthenticated-token-endpoint";
+export { TOKEN_ENDPOINTS_OUTPUT, tokenEndpointSubject, tokenEndpointSubjects } from "./token-endpoint-subject";

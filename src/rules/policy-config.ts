@@ -23,6 +23,7 @@ function checkProperty(where: string, prop: ConfigProperty, value: unknown): str
     }
     return undefined;
   }
+  if (prop.type === "boolean") return typeof value === "boolean" ? undefined : `${where} must be true or false.`;
   if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) {
     return `${where} must be an array of strings.`;
   }

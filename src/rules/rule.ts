@@ -10,9 +10,15 @@ export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disable
 /** A segment of a field path: an object key or an array index. */
 export type PathSegment = string | number;
 
-/** The resource a rule judges: its kind and its arguments as written (wire-shape `session`, camelCase ours). */
+/**
+ * What a rule judges: a resource kind, or `TokenEndpoint`, a `tokenEndpoints` entry of
+ * realtime.yaml (no resource: `validate` reads the file, the pack the stack output).
+ */
+export type SubjectKind = ResourceKind | "TokenEndpoint";
+
+/** The thing a rule judges: its kind and its arguments as written (wire-shape `session`, camelCase ours). */
 export interface RuleSubject {
-  kind: ResourceKind;
+  kind: SubjectKind;
   props: Readonly<Record<string, unknown>>;
 }
 
@@ -24,9 +30,9 @@ export interface Finding {
 
 /** The JSON schema of one tunable, the subset @pulumi/policy's `configSchema` and `validate` both read. */
 export interface ConfigProperty {
-  type: "integer" | "array";
+  type: "integer" | "array" | "boolean";
   description: string;
-  default: number | string[];
+  default: number | string[] | boolean;
   minimum?: number;
   maximum?: number;
   items?: { type: "string" };
@@ -59,8 +65,8 @@ export interface Rule<C extends object = Record<string, unknown>> {
   /** What to change when the rule fires. */
   remediation: string;
   configSchema: ConfigSchema;
-  /** Resource kinds the rule looks at. */
-  kinds: readonly ResourceKind[];
+  /** Kinds the rule looks at: resource kinds, or only `TokenEndpoint` (the pack checks those over the stack). */
+  kinds: readonly SubjectKind[];
   check(subject: RuleSubject, config: C): Finding[];
   /** Returns fixed arguments, or undefined when nothing needs fixing; only rules offering `remediate`. */
   remediate?(subject: RuleSubject, config: C): Record<string, unknown> | undefined;

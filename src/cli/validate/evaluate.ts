@@ -1,5 +1,5 @@
 import type { ConfigEntry, LoadedConfig } from "../../config";
-import { fieldName, isRecord, type ResolvedRule, type RuleSubject } from "../../rules";
+import { fieldName, isRecord, tokenEndpointSubject, type ResolvedRule, type RuleSubject } from "../../rules";
 import type { ResourceKind } from "../../tokens";
 import type { Origin, ValidationReport, ValidationResult } from "./report";
 import { isActive, parseSuppressions } from "./suppressions";
@@ -15,10 +15,12 @@ const KIND_OF_SECTION: Record<string, ResourceKind | undefined> = {
 /**
  * What the rules judge for an entry: its resource arguments. A client secret that names a
  * `template` is judged without the session (the template entry carries those findings, once); a
- * call route that accepts with an inline `session` is judged like a template.
+ * call route that accepts with an inline `session` is judged like a template; a token endpoint is
+ * judged on its declaration, as the pack judges the `tokenEndpoints` stack output.
  */
 export function subjectOf(entry: ConfigEntry): RuleSubject | undefined {
   if (!isRecord(entry.value)) return undefined;
+  if (entry.section === "tokenEndpoints") return tokenEndpointSubject(entry.value);
   if (entry.section === "callRoutes") {
     return isRecord(entry.value.session) ? { kind: "SessionTemplate", props: { session: entry.value.session } } : undefined;
   }

@@ -54,21 +54,32 @@ describe("pulumi preview --policy-pack policy/", { timeout: 300_000 }, () => {
     expect(out).toContain("OAIRT006: session.tools[0].require_approval lets 'https://mcp.example.com' run tools without approval");
     expect(out).toMatch(policyLine("mandatory", "openai-realtime-model-field-compatibility"));
     expect(out).toContain("OAIRT010: session.audio.output is not accepted here: output_modalities is ['text']");
+    // Token endpoints, judged over the stack output while their template's session is still unknown.
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-token-endpoint-max-ttl"));
+    expect(out).toContain("OAIRT011: tokenEndpoints.open: expiresAfterSeconds 3600 exceeds the maximum of 300 seconds.");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-wildcard-origin"));
+    expect(out).toContain("OAIRT012: tokenEndpoints.open: allowedOrigins[0] is '*': any web page could mint tokens");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-unauthenticated-token-endpoint"));
+    expect(out).toContain("OAIRT013: tokenEndpoints.open: auth is 'none': anyone who can reach this endpoint mints tokens");
     // The long-lived secret sets a rotation window, so the advisory rotation rule stays quiet.
     expect(out).not.toContain("openai-realtime-client-secret-missing-rotation");
     // The messages name the kind of credential, never the value (the diff shows the inputs).
     const messages = out.split("\n").filter((line) => /^\s*OAIRT\d{3}: /.test(line));
-    expect(messages).toHaveLength(6);
+    expect(messages).toHaveLength(9);
     expect(messages.join("\n")).not.toContain("TESTONLY");
     expect(await stack.emulator.apiRequests()).toBe(0);
   });
 
   it("reads thresholds from --policy-pack-config", async () => {
     await stack.ws.setConfig("scenario", "compliant");
-    const config = configFile({ "openai-realtime-client-secret-max-ttl": { maxSeconds: 300 } });
+    const config = configFile({
+      "openai-realtime-client-secret-max-ttl": { maxSeconds: 300 },
+      "openai-realtime-token-endpoint-max-ttl": { maxSeconds: 30 },
+    });
     const preview = await stack.ws.preview(["--policy-pack", PACK, "--policy-pack-config", config]);
     expect(preview.code).not.toBe(0);
     expect(preview.output).toContain("OAIRT003: expiresAfterSeconds 600 exceeds the maximum of 300 seconds.");
+    expect(preview.output).toContain("OAIRT011: tokenEndpoints.web: expiresAfterSeconds 60 exceeds the maximum of 30 seconds.");
   });
 
   it("warns for advisory rules without failing", async () => {

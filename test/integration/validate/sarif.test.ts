@@ -77,6 +77,31 @@ describe("validate --format sarif", () => {
     expect(run?.results.find((r) => r.ruleId === "OAIRT008")?.level).toBe("warning");
   });
 
+  it("locates token endpoint findings at their field, with the endpoint rules declared", async () => {
+    const { code, log } = await sarif("token-endpoints.yaml");
+    expect(code).toBe(1);
+    const run = log.runs[0];
+    const results = run?.results.map((r) => [
+      r.ruleId,
+      r.level,
+      r.locations[0]?.physicalLocation.region.startLine,
+      r.locations[0]?.physicalLocation.region.startColumn,
+      r.suppressions?.[0]?.justification,
+    ]);
+    expect(results).toEqual([
+      ["OAIRT011", "error", 13, 5, undefined],
+      ["OAIRT012", "error", 14, 49, undefined],
+      ["OAIRT013", "error", 18, 5, undefined],
+      ["OAIRT013", "error", 22, 5, "the lobby screen has no credentials to send (until 2099-12-31)"],
+      ["schema", "error", 23, 3, undefined],
+      ["schema", "error", 25, 22, undefined],
+    ]);
+    expect(run?.results[1]?.message.text).toBe(
+      "tokenEndpoints.web: allowedOrigins[1] is '*': any web page could mint tokens from this endpoint; list the app's origins instead.",
+    );
+    for (const result of run?.results ?? []) expect(run?.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
+  });
+
   it("reports schema problems and broken files as results too", async () => {
     expect((await sarif("bad-schema.yaml")).log.runs[0]?.results.map((r) => r.ruleId)).toEqual(["schema", "reference"]);
     const broken = await sarif("broken.yaml");

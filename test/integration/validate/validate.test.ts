@@ -45,6 +45,29 @@ describe("validate", () => {
     ]);
   });
 
+  it("judges token endpoints with the endpoint rules and the schema, at the field", async () => {
+    const run = await cli(["validate", "token-endpoints.yaml"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout.trimEnd().split("\n")).toEqual([
+      "token-endpoints.yaml:13:5: error [OAIRT011 openai-realtime-token-endpoint-max-ttl] tokenEndpoints.web expiresAfterSeconds: expiresAfterSeconds 3600 exceeds the maximum of 300 seconds.",
+      "token-endpoints.yaml:14:49: error [OAIRT012 openai-realtime-disallow-wildcard-origin] tokenEndpoints.web allowedOrigins[1]: allowedOrigins[1] is '*': any web page could mint tokens from this endpoint; list the app's origins instead.",
+      "token-endpoints.yaml:18:5: error [OAIRT013 openai-realtime-disallow-unauthenticated-token-endpoint] tokenEndpoints.kiosk auth: auth is 'none': anyone who can reach this endpoint mints tokens billed to the project; use 'bearer' or 'jwt'.",
+      "token-endpoints.yaml:22:5: suppressed [OAIRT013 openai-realtime-disallow-unauthenticated-token-endpoint] tokenEndpoints.lobby auth: auth is 'none': anyone who can reach this endpoint mints tokens billed to the project; use 'bearer' or 'jwt'. (suppressed: the lobby screen has no credentials to send, until 2099-12-31)",
+      "token-endpoints.yaml:23:3: error [schema] tokenEndpoints.partner auth: Missing required parameter: 'tokenEndpoints.partner.auth'. Supported values are: 'bearer', 'jwt', 'none' (write 'none' to let anyone mint tokens).",
+      "token-endpoints.yaml:25:22: error [schema] tokenEndpoints.partner allowedOrigins[0]: Invalid value for 'tokenEndpoints.partner.allowedOrigins[0]': 'https://partner.example.com/app'. An origin has no path, query or credentials. Expected an origin 'http(s)://host[:port]' such as 'https://app.example.com', or '*'.",
+      "5 errors, 0 warnings, 1 suppressed in 1 file.",
+    ]);
+    const config = tempFile(
+      "policy.json",
+      JSON.stringify({ "openai-realtime-token-endpoint-max-ttl": { maxSeconds: 3600 }, OAIRT012: "advisory", OAIRT013: { allowUnauthenticated: true } }),
+    );
+    const relaxed = await cli(["validate", "token-endpoints.yaml", "--policy-config", config]);
+    expect(relaxed.stdout).not.toContain("OAIRT011");
+    expect(relaxed.stdout).not.toContain("OAIRT013");
+    expect(relaxed.stdout).toMatch(/^token-endpoints\.yaml:14:49: warning \[OAIRT012 /m);
+    expect(relaxed.stdout).toContain("2 errors, 1 warning, 0 suppressed in 1 file.");
+  });
+
   it("exits 2 on broken YAML, without a stack trace", async () => {
     const run = await cli(["validate", "broken.yaml"]);
     expect(run.code).toBe(2);

@@ -18,6 +18,7 @@ const SUPPORT = new Set([
   "policy-config.ts",
   "rule.ts",
   "session-shape.ts",
+  "token-endpoint-subject.ts",
 ]);
 const camel = (file: string) => file.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 const ruleFiles = fs
@@ -47,7 +48,7 @@ describe("rule catalogue", () => {
 
   it("gives every rule a verb-led name, one-sentence description, remediation, severity and config schema", () => {
     for (const rule of RULES) {
-      expect(rule.name).toMatch(/^openai-realtime-(allowed|missing|disallow|enforce|client-secret|model)-[a-z-]+$/);
+      expect(rule.name).toMatch(/^openai-realtime-(allowed|missing|disallow|enforce|client-secret|token-endpoint|model)-[a-z-]+$/);
       expect(rule.description).toMatch(/^[A-Z][^.]*\.$/);
       expect(rule.remediation.length).toBeGreaterThan(20);
       expect(["low", "medium", "high", "critical"]).toContain(rule.severity);

@@ -65,3 +65,16 @@ export const KINDS: readonly ResourceKind[] = [
   "TranscriptionSession",
   "TranslationClientSecret",
 ];
+
+/** A compliant token endpoint, as realtime.yaml declares it. */
+export function endpoint(change: (props: Record<string, any>) => void = () => {}): RuleSubject {
+  const props: Record<string, any> = {
+    template: "concierge",
+    expiresAfterSeconds: 60,
+    allowedOrigins: ["https://app.example.com"],
+    rateLimit: { perMinute: 30, burst: 10 },
+    auth: "bearer",
+  };
+  change(props);
+  return { kind: "TokenEndpoint", props };
+}

@@ -41,6 +41,16 @@ describe("resolvePolicyConfig", () => {
     ]);
   });
 
+  it("reads a boolean setting and refuses a non-boolean one", () => {
+    const allowed = resolvePolicyConfig({ OAIRT013: { allowUnauthenticated: true } });
+    if (!allowed.ok) throw new Error(allowed.errors.join("\n"));
+    expect(allowed.rules.find((r) => r.rule.id === "OAIRT013")?.config).toEqual({ allowUnauthenticated: true });
+    expect(resolvePolicyConfig({ OAIRT013: { allowUnauthenticated: "yes" } })).toEqual({
+      ok: false,
+      errors: ["'OAIRT013.allowUnauthenticated' must be true or false."],
+    });
+  });
+
   it("refuses a config that is not an object", () => {
     expect(resolvePolicyConfig([])).toEqual({ ok: false, errors: ["The policy config must be a JSON object keyed by policy name."] });
   });

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClientSecret, RealtimeSession, SessionTemplate } from "pulumi-openai-realtime";
+import { ClientSecret, deployRealtimeConfig, RealtimeSession, SessionTemplate } from "pulumi-openai-realtime";
 
 // One program, four scenarios, so each policy test changes one config value.
 const config = new pulumi.Config();
@@ -46,3 +46,15 @@ if (scenario === "violating") {
   });
   new ClientSecret("long-lived", { session: compliantSession, expiresAfterSeconds: 3600, rotateBeforeSeconds: 600 });
 }
+
+// Token endpoints are no resource: the pack judges the `tokenEndpoints` stack output, which
+// realtimeStack() exports from realtime.yaml, with a stack policy.
+const endpoints =
+  scenario === "compliant"
+    ? { web: { template: "desk", expiresAfterSeconds: 60, allowedOrigins: ["https://app.example.com"], auth: "bearer" as const } }
+    : scenario === "violating"
+      ? { open: { template: "desk", expiresAfterSeconds: 3600, allowedOrigins: ["*"], auth: "none" as const } }
+      : undefined;
+export const tokenEndpoints = endpoints
+  ? deployRealtimeConfig({ templates: { desk: { session: compliantSession } }, tokenEndpoints: endpoints }).tokenEndpoints
+  : {};

@@ -1,0 +1,34 @@
+import type { Finding, Rule } from "./rule";
+
+/**
+ * OAIRT012: a token endpoint lists the origins allowed to call it, never `*`. With `*` any web page
+ * a signed-in user visits can mint tokens with that user's credentials.
+ *
+ * @example
+ * disallowWildcardOrigin.check({ kind: "TokenEndpoint", props: { allowedOrigins: ["*"] } }, {});
+ * // [{ path: ["allowedOrigins", 0], message: "allowedOrigins[0] is '*': ..." }]
+ */
+export const disallowWildcardOrigin: Rule<Record<string, never>> = {
+  id: "OAIRT012",
+  name: "openai-realtime-disallow-wildcard-origin",
+  aliases: [],
+  severity: "high",
+  enforcementLevel: "mandatory",
+  description: "Token endpoints name the browser origins allowed to call them instead of allowing any origin.",
+  remediation: "Replace `*` in `allowedOrigins` with the origins of the app's pages, such as `https://app.example.com`.",
+  configSchema: { properties: {} },
+  kinds: ["TokenEndpoint"],
+  check(subject) {
+    const origins = subject.props.allowedOrigins;
+    if (!Array.isArray(origins)) return [];
+    const findings: Finding[] = [];
+    origins.forEach((origin, index) => {
+      if (origin !== "*") return;
+      findings.push({
+        path: ["allowedOrigins", index],
+        message: `allowedOrigins[${index}] is '*': any web page could mint tokens from this endpoint; list the app's origins instead.`,
+      });
+    });
+    return findings;
+  },
+};
