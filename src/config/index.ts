@@ -22,15 +22,12 @@ export {
 export {
   CallRouteEntry,
   ClientSecretEntry,
-  DEFAULT_TOKEN_ENDPOINT_EXPIRES_AFTER_SECONDS,
   ENTRY_NAME,
   ENTRY_SCHEMAS,
   RealtimeConfigSchema,
-  TOKEN_ENDPOINT_AUTH,
   TokenEndpointEntry,
   originProblem,
   type RealtimeConfig,
-  type TokenEndpointAuth,
 } from "./schema";
 export { DEFAULT_CONFIG_FILE, configFiles } from "./source";
 export { secretReference, splitSecretReferences, type SecretPart } from "./references";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AcceptRoute, ReferRoute, RejectRoute } from "../schemas/call-routes";
 import { describeValue, joinValues } from "../schemas/issue-text";
 import { integer } from "../schemas/kit";
+import { DEFAULT_TOKEN_EXPIRES_AFTER_SECONDS, TokenEndpointAuth, TokenEndpointDefinition } from "../token-endpoint/definitions";
 import {
   ClientSecretSession,
   DEFAULT_EXPIRES_AFTER_SECONDS,
@@ -72,14 +73,6 @@ export const CallRouteEntry = z.discriminatedUnion("action", [YamlAcceptRoute, R
 /** One `callRoutes` item as written in realtime.yaml. */
 export type CallRouteEntry = z.infer<typeof CallRouteEntry>;
 
-/** How a token endpoint authenticates its callers; `none` only when written. */
-export const TOKEN_ENDPOINT_AUTH = ["bearer", "jwt", "none"] as const;
-/** How a token endpoint authenticates its callers. */
-export type TokenEndpointAuth = (typeof TOKEN_ENDPOINT_AUTH)[number];
-
-/** Seconds a token minted by an endpoint lives when the entry does not say. */
-export const DEFAULT_TOKEN_ENDPOINT_EXPIRES_AFTER_SECONDS = 60;
-
 // What the JSON Schema says of an origin; the loader's own check below is
 // the URL parser's, which also explains a near miss.
 const ORIGIN_PATTERN = "^(\\*|https?://(\\[[0-9a-f:.]+\\]|[a-z0-9-]+(\\.[a-z0-9-]+)*)(:[0-9]{1,5})?)$";
@@ -122,32 +115,34 @@ const Origin = z
   .meta({ pattern: ORIGIN_PATTERN })
   .describe("A browser origin, 'http(s)://host[:port]' without a path (e.g. 'https://app.example.com'), or '*' for any.");
 
-/** A `tokenEndpoints` entry: what the token service mints for each request, and for whom. */
-export const TokenEndpointEntry = z.strictObject({
-  template: z.string().min(1).describe("Name of an entry under `templates` whose effective session each token is minted for."),
-  expiresAfterSeconds: integer(10, 7200)
-    .default(DEFAULT_TOKEN_ENDPOINT_EXPIRES_AFTER_SECONDS)
-    .describe("Seconds each minted token lives: 10..7200 (default 60)."),
+/**
+ * A `tokenEndpoints` entry: the `tokenEndpoints` output's shape (src/token-endpoint) without what
+ * `pulumi up` adds (`revision`, `session`), with `auth` required (no silent default for who may
+ * mint) and origins spelled as browsers send them.
+ */
+export const TokenEndpointEntry = TokenEndpointDefinition.omit({ revision: true, session: true }).extend({
+  template: TokenEndpointDefinition.shape.template.describe(
+    "Name of an entry under `templates` whose effective session each token is minted for.",
+  ),
+  expiresAfterSeconds: TokenEndpointDefinition.shape.expiresAfterSeconds.describe(
+    `Seconds each minted token lives: 10..7200 (default ${DEFAULT_TOKEN_EXPIRES_AFTER_SECONDS}).`,
+  ),
   allowedOrigins: z
     .array(Origin)
     .optional()
     .describe("Browser origins allowed to call the endpoint (CORS); absent or empty: no browser origin."),
-  rateLimit: z
-    .strictObject({
-      perMinute: integer(1).describe("Tokens each client may mint per minute, on average."),
-      burst: integer(1).describe("Tokens a client may mint at once before the per-minute rate applies."),
-    })
-    .optional()
-    .describe("Per-client limit (by authenticated subject, else address); absent: no limit."),
-  auth: z
-    .enum(TOKEN_ENDPOINT_AUTH)
-    .describe("How callers authenticate: 'bearer' (tokens from a file), 'jwt' (verified tokens) or 'none' (anyone; must be written)."),
+  rateLimit: TokenEndpointDefinition.shape.rateLimit.describe(
+    "Per-client limit (by authenticated subject, else address): `perMinute` sustained, `burst` at once (default perMinute); absent: no limit.",
+  ),
+  auth: TokenEndpointAuth.describe(
+    "How callers authenticate: 'bearer' (tokens from a file), 'jwt' (verified tokens) or 'none' (anyone; must be written).",
+  ),
 });
 /** A `tokenEndpoints` entry, with its defaults filled in. */
 export type TokenEndpointEntry = z.infer<typeof TokenEndpointEntry>;
 
 /** Appended to the message of a missing `auth`, which has no default on purpose. */
-export const MISSING_AUTH_HINT = `Supported values are: ${joinValues(TOKEN_ENDPOINT_AUTH)} (write 'none' to let anyone mint tokens).`;
+export const MISSING_AUTH_HINT = `Supported values are: ${joinValues(TokenEndpointAuth.options)} (write 'none' to let anyone mint tokens).`;
 
 /** Schema of one entry of each keyed section. */
 export const ENTRY_SCHEMAS = {

@@ -1,8 +1,8 @@
 import type { Finding, Rule } from "./rule";
 
 /**
- * OAIRT012: a token endpoint lists the origins allowed to call it, never `*`. With `*` any web page
- * a signed-in user visits can mint tokens with that user's credentials.
+ * OAIRT012: a token endpoint lists the origins allowed to call it, never `*` (nor a pattern with
+ * `*`). With `*` any web page a signed-in user visits can mint tokens with that user's credentials.
  *
  * @example
  * disallowWildcardOrigin.check({ kind: "TokenEndpoint", props: { allowedOrigins: ["*"] } }, {});
@@ -23,10 +23,12 @@ export const disallowWildcardOrigin: Rule<Record<string, never>> = {
     if (!Array.isArray(origins)) return [];
     const findings: Finding[] = [];
     origins.forEach((origin, index) => {
-      if (origin !== "*") return;
+      if (typeof origin !== "string" || !origin.includes("*")) return;
+      // realtime.yaml takes only `*`; a program's own output may hold a pattern such as `https://*.example.com`.
+      const who = origin === "*" ? "any web page" : "any page on a matching host";
       findings.push({
         path: ["allowedOrigins", index],
-        message: `allowedOrigins[${index}] is '*': any web page could mint tokens from this endpoint; list the app's origins instead.`,
+        message: `allowedOrigins[${index}] is '${origin}': ${who} could mint tokens from this endpoint; list the app's origins instead.`,
       });
     });
     return findings;

@@ -1,4 +1,4 @@
-import { DEFAULT_TOKEN_ENDPOINT_EXPIRES_AFTER_SECONDS } from "../config/schema";
+import { DEFAULT_TOKEN_EXPIRES_AFTER_SECONDS } from "../token-endpoint/definitions";
 import { isRecord, type RuleSubject } from "./rule";
 
 /**
@@ -26,7 +26,7 @@ export function tokenEndpointSubject(value: unknown): RuleSubject | undefined {
   for (const key of DECLARED) {
     if (key in value && value[key] !== undefined) props[key] = value[key];
   }
-  props.expiresAfterSeconds ??= DEFAULT_TOKEN_ENDPOINT_EXPIRES_AFTER_SECONDS;
+  props.expiresAfterSeconds ??= DEFAULT_TOKEN_EXPIRES_AFTER_SECONDS;
   return { kind: "TokenEndpoint", props };
 }
 

@@ -51,4 +51,10 @@ callRoutes:
   - match: { from: "*" }
     action: reject
     statusCode: 486
+tokenEndpoints:
+  web:
+    template: concierge
+    allowedOrigins: ["https://app.example.com"]
+    rateLimit: { perMinute: 30, burst: 10 }
+    auth: bearer
 `;

@@ -34,5 +34,12 @@ describe("the JSON Schema of realtime.yaml", () => {
       "/clientSecrets/web/expiresAfterSeconds must be >= 10",
     );
     expect(bad("callRoutes:\n  - action: forward\n")).toContain("/callRoutes/0/action must be equal to constant");
+    expect(bad("tokenEndpoints:\n  web: { template: a }\n")).toContain("/tokenEndpoints/web must have required property 'auth'");
+    expect(bad('tokenEndpoints:\n  web: { template: a, auth: bearer, allowedOrigins: ["https://a.example.com/x"] }\n')).toEqual([
+      expect.stringMatching(/^\/tokenEndpoints\/web\/allowedOrigins\/0 must match pattern /),
+    ]);
+    expect(bad("tokenEndpoints:\n  web: { template: a, auth: basic }\n")).toContain(
+      "/tokenEndpoints/web/auth must be equal to one of the allowed values",
+    );
   });
 });

@@ -34,6 +34,7 @@ describe("loadRealtimeConfig: a valid file", () => {
       "translationClientSecrets.spanish",
       "callRoutes.0",
       "callRoutes.1",
+      "tokenEndpoints.web",
     ]);
   });
 

@@ -3,6 +3,7 @@
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRealtimeConfig, originProblem } from "../../../src/config";
+import { TokenEndpointOrigin, TokenEndpoints } from "../../../src/token-endpoint";
 import { line, writeTree } from "./files";
 
 const TEMPLATES = "templates:\n  concierge:\n    session: { type: realtime, model: gpt-realtime }\n";
@@ -43,6 +44,12 @@ describe("realtime.yaml tokenEndpoints", () => {
       },
       kiosk: { template: "concierge", expiresAfterSeconds: 60, auth: "none" },
     });
+    // With a template's session and revision, each entry is what the token service reads.
+    const session = { type: "realtime", model: "gpt-realtime" };
+    const published = Object.fromEntries(
+      Object.entries(loaded.config.tokenEndpoints ?? {}).map(([name, entry]) => [name, { ...entry, revision: "r1", session }]),
+    );
+    expect(TokenEndpoints.safeParse(published).success).toBe(true);
     const web = loaded.entries.find((e) => e.section === "tokenEndpoints" && e.name === "web");
     expect(web?.location).toMatchObject({ line: 7, column: 3 });
     expect(web?.comments).toEqual(["The website's endpoint."]);
@@ -118,9 +125,13 @@ describe("realtime.yaml tokenEndpoints", () => {
 });
 
 describe("originProblem", () => {
+  // Each is also an origin the token service's definitions accept: realtime.yaml is the stricter.
   it.each(["*", "https://app.example.com", "http://localhost:5173", "https://xn--bcher-kva.example", "http://127.0.0.1:3000", "http://[::1]:8080"])(
     "accepts %s",
-    (origin) => expect(originProblem(origin)).toBeUndefined(),
+    (origin) => {
+      expect(originProblem(origin)).toBeUndefined();
+      expect(TokenEndpointOrigin.safeParse(origin).success).toBe(true);
+    },
   );
 
   it.each(["", "https://", "https://app.example.com?x=1", "https://user@app.example.com", "capacitor://localhost", "https://*.example.com", "*.example.com", "ftp://example.com"])(

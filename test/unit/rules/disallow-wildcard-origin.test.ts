@@ -18,4 +18,11 @@ describe("openai-realtime-disallow-wildcard-origin", () => {
       },
     ]);
   });
+
+  it("flags a host pattern, which a program's own tokenEndpoints output may hold", () => {
+    const subject = endpoint((p) => (p.allowedOrigins = ["https://*.example.com"]));
+    expect(run(disallowWildcardOrigin, subject)[0]?.message).toBe(
+      "allowedOrigins[0] is 'https://*.example.com': any page on a matching host could mint tokens from this endpoint; list the app's origins instead.",
+    );
+  });
 });
