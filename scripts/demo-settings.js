@@ -54,7 +54,7 @@ function portInUse(port) {
   });
 }
 
-/** Starts the built emulator on the demo's port; resolves with it running. */
+/** Starts the built emulator on the demo's port; resolves with it running (see withDemoEmulator). */
 async function startDemoEmulator(s) {
   if (await portInUse(s.port)) {
     throw new Error(`port ${s.port} is already in use; stop what listens there or set DEMO_PORT to a free port`);
@@ -81,4 +81,28 @@ function pulumi(args, env, options = {}) {
   });
 }
 
-module.exports = { DEMO_API_KEY, settings, demoEnv, startDemoEmulator, pulumi };
+/**
+ * Runs `run(emulator)` with the demo's emulator serving when `needed` (undefined otherwise), and
+ * stops it afterwards, whatever `run` does. Resolves with `run`'s result.
+ */
+async function withDemoEmulator(s, needed, run) {
+  const emulator = needed ? await startDemoEmulator(s) : undefined;
+  try {
+    return await run(emulator);
+  } finally {
+    await emulator?.close();
+  }
+}
+
+/** Runs a script's `main`: its result is the exit code, and an error ends it with one line and 1. */
+function runMain(main) {
+  main().then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exitCode = 1;
+    },
+  );
+}
+
+module.exports = { DEMO_API_KEY, settings, demoEnv, withDemoEmulator, pulumi, runMain };

@@ -57,28 +57,26 @@ async function main() {
   }
   const s = demo.settings({ live });
   const env = demo.demoEnv(s);
-  const emulator = live ? undefined : await demo.startDemoEmulator(s);
-  if (emulator) console.log(`Realtime API emulator listening on ${emulator.url}`);
-  else console.log("Deploying to the OpenAI API (--live).");
   const npmPulumi = `npm run pulumi --${live ? " --live" : ""}`;
-  let code = 0;
-  try {
+  const code = await demo.withDemoEmulator(s, !live, async (emulator) => {
+    if (emulator) console.log(`Realtime API emulator listening on ${emulator.url}`);
+    else console.log("Deploying to the OpenAI API (--live).");
+    let status = 0;
     if ((await demo.pulumi(["stack", "select", s.stack, "--non-interactive"], env, { quiet: true })) !== 0) {
-      code = await demo.pulumi(["stack", "init", s.stack, "--non-interactive"], env);
+      status = await demo.pulumi(["stack", "init", s.stack, "--non-interactive"], env);
     }
-    if (code === 0) code = await demo.pulumi(["up", "--yes", "--skip-preview", "--suppress-outputs"], env);
-    if (code === 0) {
+    if (status === 0) status = await demo.pulumi(["up", "--yes", "--skip-preview", "--suppress-outputs"], env);
+    if (status === 0) {
       const result = await demo.pulumi(["stack", "output", "--json"], env, { capture: true });
-      code = result.code;
-      if (code === 0) console.log(`\nStack outputs of ${s.stack} (secrets hidden):\n${summary(JSON.parse(result.stdout))}`);
+      status = result.code;
+      if (status === 0) console.log(`\nStack outputs of ${s.stack} (secrets hidden):\n${summary(JSON.parse(result.stdout))}`);
     }
-    if (code === 0 && fs.existsSync(path.join(local.repoRoot, "policy", "PulumiPolicy.yaml"))) {
+    if (status === 0 && fs.existsSync(path.join(local.repoRoot, "policy", "PulumiPolicy.yaml"))) {
       console.log("\nChecking the stack with the policy pack (policy/):");
-      code = await demo.pulumi(["preview", "--policy-pack", "policy", "--non-interactive"], env);
+      status = await demo.pulumi(["preview", "--policy-pack", "policy", "--non-interactive"], env);
     }
-  } finally {
-    await emulator?.close();
-  }
+    return status;
+  });
   if (code === 0) {
     console.log(
       "\nTry next (from this folder):\n" +
@@ -90,10 +88,4 @@ async function main() {
   return code;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+demo.runMain(main);

@@ -30,13 +30,7 @@ async function main() {
   }
   // The demo selected its stack in this backend's PULUMI_HOME.
   const env = demo.demoEnv(s);
-  const emulator = !live && RUNS_PROGRAM.has(args[0] ?? "") ? await demo.startDemoEmulator(s) : undefined;
-  let code;
-  try {
-    code = await demo.pulumi(args, env);
-  } finally {
-    await emulator?.close();
-  }
+  const code = await demo.withDemoEmulator(s, !live && RUNS_PROGRAM.has(args[0] ?? ""), () => demo.pulumi(args, env));
   if (code === 0 && args[0] === "destroy") {
     console.log(
       "\nDestroyed. The API has no revoke: tokens minted by this stack stay valid until they expire (expiresAt, at most 2 hours).",
@@ -45,10 +39,4 @@ async function main() {
   return code;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
-  },
-);
+demo.runMain(main);

@@ -4,6 +4,7 @@
 // fields, error codes and params, call-state rules, which fields are echoed),
 // the emulator guessed; a live run says whether it guessed right.
 import type { RealtimeClient } from "../../src/client";
+import { SDP_OFFER } from "../helpers/sdp";
 
 /** What one request did: its status and, for an error, the API's code and param. */
 export interface Outcome {
@@ -47,32 +48,6 @@ const pick = (value: unknown, keys: readonly string[]): Record<string, unknown> 
 const REALTIME_DEFAULTS = ["model", "output_modalities", "max_output_tokens", "tool_choice", "truncation", "tracing", "prompt"];
 const now = () => Math.floor(Date.now() / 1000);
 
-/** A browser-like WebRTC offer (opus audio and a data channel) for `POST /realtime/calls`. */
-export const SDP_OFFER = [
-  "v=0",
-  "o=- 4611731400430051336 2 IN IP4 127.0.0.1",
-  "s=-",
-  "t=0 0",
-  "a=group:BUNDLE 0 1",
-  "a=msid-semantic: WMS",
-  "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8",
-  "c=IN IP4 0.0.0.0",
-  "a=mid:0",
-  "a=ice-ufrag:abcd",
-  "a=ice-pwd:abcdefghijklmnopqrstuvwx",
-  "a=fingerprint:sha-256 8A:4D:1C:0E:7B:5F:3A:92:D1:6E:0C:4B:2F:8D:77:19:A3:5C:E0:42:6B:91:0D:F7:3E:28:C5:64:1A:BB:09:E2",
-  "a=setup:actpass",
-  "a=sendrecv",
-  "a=rtcp-mux",
-  "a=rtpmap:111 opus/48000/2",
-  "a=fmtp:111 minptime=10;useinbandfec=1",
-  "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
-  "c=IN IP4 0.0.0.0",
-  "a=mid:1",
-  "a=setup:actpass",
-  "a=sctp-port:5000",
-  "",
-].join("\r\n");
 
 const UNKNOWN_CALL = "rtc_00000000000000000000000000000000";
 

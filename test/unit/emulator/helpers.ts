@@ -3,31 +3,7 @@ import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../..
 /** A key any emulator without `--api-key` accepts. */
 export const KEY = "sk-test-key";
 
-/** A minimal browser-like WebRTC offer: opus audio plus a data channel. */
-export const SDP_OFFER = [
-  "v=0",
-  "o=- 4611731400430051336 2 IN IP4 127.0.0.1",
-  "s=-",
-  "t=0 0",
-  "a=group:BUNDLE 0 1",
-  "a=msid-semantic: WMS",
-  "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8",
-  "c=IN IP4 0.0.0.0",
-  "a=mid:0",
-  "a=ice-ufrag:abcd",
-  "a=ice-pwd:abcdefghijklmnopqrstuvwx",
-  "a=setup:actpass",
-  "a=sendrecv",
-  "a=rtcp-mux",
-  "a=rtpmap:111 opus/48000/2",
-  "a=fmtp:111 minptime=10;useinbandfec=1",
-  "m=application 9 UDP/DTLS/SCTP webrtc-datachannel",
-  "c=IN IP4 0.0.0.0",
-  "a=mid:1",
-  "a=setup:actpass",
-  "a=sctp-port:5000",
-  "",
-].join("\r\n");
+export { SDP_OFFER } from "../../helpers/sdp";
 
 /**
  * A controllable clock in milliseconds. A file that shares one between its
