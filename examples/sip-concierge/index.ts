@@ -13,6 +13,7 @@ const concierge = new SessionTemplate("concierge", {
     type: "realtime",
     model: "gpt-realtime",
     instructions: "You are Alex, the concierge of Example Hotel. Greet gold members by name and book what they ask for.",
+    max_output_tokens: 1024,
     audio: { output: { voice: "marin" } },
   },
 });
@@ -22,6 +23,7 @@ const frontDesk = new SessionTemplate("front-desk", {
     type: "realtime",
     model: "gpt-realtime",
     instructions: "You are the front desk of Example Hotel. Answer questions about rooms, times and directions.",
+    max_output_tokens: 1024,
     audio: { output: { voice: "cedar" } },
   },
 });

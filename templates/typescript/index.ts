@@ -6,6 +6,7 @@ const assistant = new SessionTemplate("assistant", {
     type: "realtime",
     model: "gpt-realtime",
     instructions: "You are a helpful assistant. Keep answers short.",
+    max_output_tokens: 1024, // per response; the API's default is "inf"
     audio: { output: { voice: "marin" } },
   },
 });

@@ -8,14 +8,15 @@ const support = new SessionTemplate("support", {
     type: "realtime",
     model: "gpt-realtime",
     instructions: "You are a patient support agent. Ask one question at a time. Answer in the caller's language.",
+    max_output_tokens: 1024,
     audio: { output: { voice: "cedar" } },
   },
 });
 
 const browser = new ClientSecret("browser", {
   session: support.session,
-  expiresAfterSeconds: 3600,
-  rotateBeforeSeconds: 600,
+  expiresAfterSeconds: 600,
+  rotateBeforeSeconds: 120,
 });
 
 export const model = support.model;
