@@ -4,7 +4,7 @@ import { isWebhookVerificationError } from "../client/errors/guards";
 import type { WebhookHeaders } from "../client/webhook-signature";
 import type { CallRoute } from "../schemas/call-routes";
 import { runCallStep, type RetryPolicy, type StepOutcome } from "./actions";
-import { compileRoutes, type SipHeaderValue } from "./match";
+import { compileRoutes, MAX_HEADER_LENGTH, type SipHeaderValue } from "./match";
 import { RouterMetrics } from "./metrics";
 import { stepsFor } from "./routes";
 import type { RouterStore } from "./store";
@@ -185,6 +185,8 @@ export class CallRouter {
   async #decide(callId: string, webhookId: string, sipHeaders: readonly SipHeaderValue[], receivedAt: number): Promise<void> {
     const index = this.#match(sipHeaders);
     const route = index >= 0 ? this.#options.routes[index] : undefined;
+    // Headers over the cap matched no condition; the log names them (not their values).
+    const oversized = sipHeaders.filter((h) => h.value.length > MAX_HEADER_LENGTH).map((h) => h.name.slice(0, 64));
     const steps = stepsFor(route);
     let attempts = 0;
     let outcome: StepOutcome = "ok";
@@ -229,6 +231,7 @@ export class CallRouter {
       ...(hangupAt !== null ? { hangupAt } : {}),
       ...(error !== undefined ? { error } : {}),
       ...(fallback !== undefined ? { fallback: "hangup", fallbackOutcome: fallback } : {}),
+      ...(oversized.length > 0 ? { oversizedHeaders: oversized.join(",") } : {}),
     });
   }
 

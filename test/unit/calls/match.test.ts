@@ -23,6 +23,41 @@ describe("compileMatcher", () => {
   it("names an invalid regular expression", () => {
     expect(() => compileMatcher("/(/")).toThrow(/^Invalid regular expression \/\(\/: /);
   });
+
+  it.each([
+    ["sip:*@*.*.trusted.example", "sip:a@b.c.trusted.example", true],
+    ["sip:*@*.*.trusted.example", "sip:a@b.trusted.example", false],
+    ["*", "", true],
+    ["**", "x", true],
+    ["a*a", "a", false],
+    ["a*a", "aa", true],
+    ["*ab*ab*", "xabyab", true],
+    ["*ab*ab*", "xaby", false],
+    ["?*?", "a", false],
+    ["?*?", "ab", true],
+    ["*.example", "x.example", true],
+    ["*.example", "xexample", false],
+    ["a?c*", "abcdef", true],
+    ["*a?c", "xxabcxabc", true],
+    ["*a?c", "xxabcxab", false],
+    ["sip:+1415*", "SIP:+14155550123@x", false],
+  ])("glob %s against %s -> %s", (pattern, value, expected) => {
+    expect(compileMatcher(pattern)(value)).toBe(expected);
+  });
+
+  it.each([
+    ["/(a)\\1/", "backreferences"],
+    ["/(?=a)b/", "lookaround"],
+    ["/(?<!a)b/", "lookaround"],
+  ])("refuses %s, which only a backtracking engine runs", (pattern) => {
+    expect(() => compileMatcher(pattern)).toThrow(/not supported by the linear-time matcher \(no backreferences or lookaround\)/);
+  });
+
+  it("keeps the i, m and s flags", () => {
+    expect(compileMatcher("/^a.b$/s")("a\nb")).toBe(true);
+    expect(compileMatcher("/^a.b$/")("a\nb")).toBe(false);
+    expect(compileMatcher("/^b$/m")("a\nb")).toBe(true);
+  });
 });
 
 describe("sipUri", () => {
@@ -53,7 +88,19 @@ describe("compileRoutes", () => {
     expect(compileRoutes([{ match: {}, action: "reject" }])([{ name: "To", value: "x" }])).toBe(0);
   });
 
-  it("names the route of an invalid regular expression", () => {
-    expect(() => compileRoutes([{ match: { headers: { "X-A": "/[/" } }, action: "reject" }])).toThrow(/^callRoutes\[0\]\.match: Invalid regular expression/);
+  it("names the route and the field of an invalid regular expression", () => {
+    expect(() => compileRoutes([{ match: { headers: { "X-A": "/[/" } }, action: "reject" }])).toThrow(/^callRoutes\[0\]\.match\.headers\.X-A: Invalid regular expression/);
+    expect(() => compileRoutes([{ action: "reject" }, { match: { from: "/(a)\\1/" }, action: "reject" }])).toThrow(
+      /^callRoutes\[1\]\.match\.from: Invalid regular expression \/\(a\)\\1\/: not supported/,
+    );
+  });
+
+  it("lets no condition hold on a header longer than the cap", () => {
+    const any = compileRoutes([{ match: { from: "*" }, action: "reject" }, { match: { headers: { "X-A": "*" } }, action: "reject" }]);
+    expect(any([{ name: "From", value: `sip:${"a".repeat(9000)}@x` }])).toBe(-1);
+    expect(any([{ name: "X-A", value: "a".repeat(9000) }])).toBe(-1);
+    expect(any([{ name: "X-A", value: "a".repeat(8000) }])).toBe(1);
+    const lifted = compileRoutes([{ match: { from: "*" }, action: "reject" }], { maxHeaderLength: 65_536 });
+    expect(lifted([{ name: "From", value: `sip:${"a".repeat(9000)}@x` }])).toBe(0);
   });
 });
