@@ -55,8 +55,9 @@ function ruleResults(entry: ConfigEntry, rules: readonly ResolvedRule[], today: 
         ruleId: rule.id,
         ruleName: rule.name,
         origin: "rule",
-        // `remediate` fixes the input at deploy time, so offline it only warns.
-        level: level === "mandatory" ? "error" : "warning",
+        // `remediate` fixes the input at deploy time, so offline it only warns; a rule that cannot
+        // fix (the pack then reports it as mandatory) fails.
+        level: level === "mandatory" || (level === "remediate" && rule.remediate === undefined) ? "error" : "warning",
         ...entry.locate(finding.path),
         entry: entryPath(entry),
         path: finding.path.length === 0 ? entryPath(entry) : `${entryPath(entry)}.${fieldName(finding.path)}`,

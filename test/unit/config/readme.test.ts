@@ -28,7 +28,7 @@ describe("realtime.yaml in the docs", () => {
     expect(load(readmeSnippet("realtime-yaml"))).toEqual({
       problems: [],
       findings: [],
-      entries: ["templates.concierge", "clientSecrets.web", "callRoutes.0", "callRoutes.1"],
+      entries: ["templates.concierge", "clientSecrets.web", "tokenEndpoints.web", "callRoutes.0", "callRoutes.1"],
     });
   });
 

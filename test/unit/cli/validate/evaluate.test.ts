@@ -47,4 +47,13 @@ describe("evaluateConfig", () => {
     expect(report(yaml, { OAIRT003: "disabled" }).results).toEqual([]);
     expect(report(yaml, { OAIRT003: "remediate" }).results.map((r) => r.level)).toEqual(["warning"]);
   });
+
+  it("judges token endpoints on their declaration, and fails remediate for rules that cannot fix (as the pack does)", () => {
+    const yaml = `${TEMPLATE}tokenEndpoints:\n  kiosk:\n    template: concierge\n    auth: none\n`;
+    expect(report(yaml).results.map((r) => [r.ruleId, r.path, r.line, r.column, r.level])).toEqual([
+      ["OAIRT013", "tokenEndpoints.kiosk.auth", 7, 5, "error"],
+    ]);
+    // The pack reports a violation of a rule without remediation as mandatory under `remediate`.
+    expect(report(yaml, { all: "remediate" }).results.map((r) => r.level)).toEqual(["error"]);
+  });
 });
