@@ -236,7 +236,7 @@ export class TokenSource {
         });
       } catch (error) {
         if (attempt >= this.options.maxRetries) {
-          throw new TokenSourceError(`token endpoint unreachable: ${error instanceof Error ? error.message : String(error)}`, 0);
+          throw new TokenSourceError(`token endpoint not reachable from this page (network down, or CORS refused this origin): ${error instanceof Error ? error.message : String(error)}`, 0);
         }
         await sleep(this.backoff(attempt));
         continue;
