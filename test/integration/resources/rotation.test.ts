@@ -23,6 +23,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
 import { TestClock } from "../../helpers/clock";
+import { readmeSnippet, shellCommands } from "../../helpers/readme";
 import type { CommandResult } from "../../helpers/pulumi";
 import { useStack } from "../../helpers/stack";
 
@@ -127,7 +128,10 @@ describe("rotation", { timeout: 300_000 }, () => {
   const examples = async () => {
     const help = await due(["due", "--help"]);
     const lines = help.stdout.split("Examples:\n")[1]!.split("\n").filter((l) => l.startsWith("  pulumi-openai-realtime "));
-    const [text, json] = lines.map((line) => line.trim().split(/\s+/).slice(1).map((a) => (a === HELP_STACK ? STACK : a)));
+    const printed = lines.map((line) => line.trim().split(/\s+/).slice(1));
+    // docs/resources.md prints the same two commands.
+    expect(shellCommands(readmeSnippet("due-commands")).map((c) => c.slice(1))).toEqual(printed);
+    const [text, json] = printed.map((args) => args.map((a) => (a === HELP_STACK ? STACK : a)));
     expect(json).toEqual([...text!, "--json"]);
     const run = await due(json!);
     return { text: await due(text!), json: { ...run, json: JSON.parse(run.stdout) as DueJson } };

@@ -4,6 +4,7 @@
 // page in Chromium against the token service is examples/browser-token's test.)
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { TokenSource, TokenSourceError, type FetchLike, type FetchResponseLike } from "../../../src/browser";
+import { readmeSnippet } from "../../helpers/readme";
 
 const URL = "https://tokens.example.test/tokens/web";
 const T0 = Date.UTC(2030, 0, 1);
@@ -249,6 +250,29 @@ describe("TokenSource", () => {
     await source.token();
     await source.token();
     expect(endpoint.requests.map((r) => r.headers["Authorization"])).toEqual(["Bearer jwt-1", "Bearer jwt-2"]);
+  });
+
+  it("runs the usage of docs/browser.md as printed", async () => {
+    const { code } = readmeSnippet("token-source-usage");
+    const importLine = `import { TokenSource } from "pulumi-openai-realtime/browser";\n`;
+    expect(code.startsWith(importLine)).toBe(true);
+    // The page's fetch: the token endpoint, and the Realtime API's calls endpoint.
+    const calls: Array<{ url: string; authorization: string | undefined }> = [];
+    vi.stubGlobal("fetch", async (url: string, init: { headers: Record<string, string> }) => {
+      if (url === "https://app.example.com/tokens/web") return endpoint.fetch(url, init as Parameters<FetchLike>[1]);
+      calls.push({ url, authorization: init.headers["Authorization"] });
+      return { status: 201, headers: { get: () => null }, text: async () => "v=0" };
+    });
+    const AsyncFunction = (async () => undefined).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<{
+      source: TokenSource;
+      token: { value: string };
+    }>;
+    const run = new AsyncFunction("TokenSource", "sessionToken", "offer", `${code.slice(importLine.length)}\nreturn { source, token };`);
+    const { source, token } = await run(TokenSource, "app-session", { sdp: "v=0" });
+    source.close();
+    expect(endpoint.requests[0]?.headers["Authorization"]).toBe("Bearer app-session");
+    expect(token.value).toBe("ek_1");
+    expect(calls).toEqual([{ url: "https://api.openai.com/v1/realtime/calls", authorization: "Bearer ek_1" }]);
   });
 
   it("stops renewing the spare once closed, and refuses calls", async () => {
