@@ -79,6 +79,11 @@ function median(xs: number[]): number {
 
 const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 
+/** The p-th percentile (nearest rank) of ascending `sorted`. */
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
 /** Load average and machine facts reported beside every figure. */
 function machine() {
   return {
@@ -100,4 +105,4 @@ function report(bench: string, json: boolean, body: { tables: Table[]; figures: 
   if (json) console.log(JSON.stringify({ bench, machine: machine(), ...body }));
 }
 
-module.exports = { ROOT, project, median, round, machine, report };
+module.exports = { ROOT, project, median, percentile, round, machine, report };

@@ -20,7 +20,7 @@ const { parseArgs } = require("node:util") as typeof import("node:util");
 const { ROOT, machine } = require("./lib.ts");
 
 /** Benchmark scripts, in the order they run; missing ones are skipped. */
-const SCRIPTS = ["pulumi-up", "example-preview", "client", "validate", "router-burst", "router-match", "emulator-load"];
+const SCRIPTS = ["pulumi-up", "example-preview", "client", "validate", "router-burst", "router-match", "emulator-load", "tokens"];
 /** Which of this command's options each script accepts (besides --json and --quick). */
 const SCRIPT_ARGS: Record<string, string[]> = {
   "pulumi-up": ["sizes", "runs", "noop-size", "variants"],

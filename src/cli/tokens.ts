@@ -68,7 +68,8 @@ Environment: OPENAI_API_KEY, OPENAI_BASE_URL.
 
 Examples:
   pulumi-openai-realtime tokens --endpoints endpoints.json --port 8788 --auth-tokens-file tokens.txt
-  pulumi-openai-realtime tokens --stack organization/realtime/dev --port 8788 --jwks-url https://auth.example.com/.well-known/jwks.json
+  pulumi-openai-realtime tokens --endpoints endpoints.json --port 8788 --jwt-public-key jwt-public.pem --jwt-issuer https://auth.example.com --jwt-audience tokens
+  pulumi-openai-realtime tokens --stack organization/realtime/dev --port 8788 --auth-tokens-file tokens.txt --store redis://127.0.0.1:6379
 `;
 
 /** Parsed `tokens` flags. */
@@ -165,7 +166,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   };
   let loaded = await load(args.source);
   const missing = unservable(loaded.endpoints, auth);
-  if (missing.length > 0) throw new UsageError(`endpoints need an auth this service was not given: ${missing.join(", ")}.`);
+  if (missing.length > 0 && missing.length === Object.keys(loaded.endpoints).length) {
+    throw new UsageError(`every endpoint needs an auth this service was not given: ${missing.join(", ")}.`);
+  }
+  if (missing.length > 0) io.stderr(`pulumi-openai-realtime tokens: warning: these endpoints will answer 401 to every request: ${missing.join(", ")}\n`);
 
   const client = new RealtimeClient({ maxRetries: args.maxRetries, timeout: 15_000 });
   const metrics = new TokenMetrics();

@@ -54,7 +54,7 @@ async function toRequest(req: NodeRequest, limit: number): Promise<Request> {
   // The length of what is passed on, so a cut-off body still reads as too large.
   headers.delete("content-length");
   headers.delete("transfer-encoding");
-  return new Request(url, { method, headers, body });
+  return new Request(url, { method, headers, body: body.length === 0 ? null : body });
 }
 
 /** Writes a Web Response to a node response. */

@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TestEmulator } from "../../helpers/emulator";
 import { SecretScan } from "../../helpers/secrets";
-import { RouterProcess as ServiceProcess, tempDir, waitFor } from "../router/helpers";
+import { CLI, helpExamples, RouterProcess as ServiceProcess, tempDir, waitFor } from "../router/helpers";
 import { API_KEY, AUDIENCE, endpoints, ISSUER, jwksServer, jwt, keyPair, MINTS, mint, ORIGIN, session } from "./helpers";
 
 const BEARER = "svc-bearer-token-0a1b2c3d";
@@ -204,5 +204,54 @@ describe("tokens service with --jwks-url", { timeout: 60_000 }, () => {
       await emulator.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("tokens --help", { timeout: 90_000 }, () => {
+  it("prints examples that run as printed (the --stack one is run by stack.test.ts's pattern, not here)", async () => {
+    const { execFile } = await import("node:child_process");
+    const help = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [CLI, "tokens", "--help"], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+    );
+    const examples = helpExamples(help).filter((args) => !args.includes("--stack"));
+    expect(examples).toHaveLength(2);
+    const emulator = await TestEmulator.start({ apiKey: API_KEY });
+    const dir = tempDir();
+    const keys = keyPair();
+    fs.writeFileSync(path.join(dir, "endpoints.json"), JSON.stringify({ web: endpoints().web, signed: endpoints().signed }));
+    fs.writeFileSync(path.join(dir, "tokens.txt"), `${BEARER}\n`);
+    fs.writeFileSync(path.join(dir, "jwt-public.pem"), keys.pem);
+    try {
+      for (const args of examples) {
+        // The printed port, swapped for a free one so parallel suites cannot collide.
+        const service = await ServiceProcess.start(args.slice(1).map((a) => (a === "8788" ? "0" : a)), {
+          cwd: dir,
+          env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url },
+          command: "tokens",
+        });
+        const res = args.includes("--auth-tokens-file")
+          ? await mint(service.url, "web", { bearer: BEARER })
+          : await mint(service.url, "signed", { bearer: await jwt(keys.privateKey) });
+        expect(res.status, args.join(" ")).toBe(201);
+        expect(await service.stop()).toBe(0);
+      }
+    } finally {
+      await emulator.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses to start when no endpoint can be served with the auth it was given, naming the flag", async () => {
+    const { execFile } = await import("node:child_process");
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "endpoints.json"), JSON.stringify({ web: endpoints().web }));
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
+      execFile(process.execPath, [CLI, "tokens", "--endpoints", "endpoints.json"], { cwd: dir, env: { ...process.env, OPENAI_API_KEY: API_KEY } }, (error, _stdout, stderr) =>
+        resolve({ code: error === null ? 0 : (error.code as number), stderr }),
+      ),
+    );
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("'web' (auth: bearer: give --auth-tokens-file)");
   });
 });
