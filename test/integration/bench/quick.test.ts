@@ -22,7 +22,7 @@ describe("bench --quick", { timeout: 600_000 }, () => {
     const results = JSON.parse(fs.readFileSync(path.join(out, json as string), "utf8")) as {
       reports: Array<{ bench: string; tables: Array<{ title: string; rows: unknown[][] }>; figures: Record<string, unknown> }>;
     };
-    const scripts = ["pulumi-up", "example-preview", "client", "validate", "router-burst", "router-match", "emulator-load"].filter((s) =>
+    const scripts = ["pulumi-up", "example-preview", "client", "validate", "router-burst", "router-match", "emulator-load", "tokens"].filter((s) =>
       fs.existsSync(path.join(repoRoot, "bench", `${s}.ts`)),
     );
     expect(results.reports.map((r) => r.bench)).toEqual(scripts);
