@@ -50,7 +50,7 @@ export type TokenOutcome =
   | "unauthorized"
   | "forbidden"
   | "rate_limited"
-  | "auth_unavailable"
+  | "unavailable"
   | "api_error"
   | "internal_error";
 
@@ -130,7 +130,7 @@ const OUTCOME_OF_STATUS: Readonly<Record<number, TokenOutcome>> = {
   405: "method_not_allowed",
   413: "payload_too_large",
   429: "rate_limited",
-  503: "auth_unavailable",
+  503: "unavailable",
 };
 
 const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
@@ -293,7 +293,10 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       }
       if (definition.rateLimit !== undefined) {
         const who = subject !== undefined ? `sub:${subject}` : `addr:${context.clientAddress ?? "unknown"}`;
-        const decision = await rateLimits.take(`${name}:${who}`, definition.rateLimit);
+        // A store that cannot answer refuses the mint (the limit is not waived), and says when to retry.
+        const decision = await rateLimits.take(`${name}:${who}`, definition.rateLimit).catch(() => {
+          throw new TokenRequestError(503, "rate_limit_store_unavailable", "The rate-limit store is not answering; retry shortly", { "retry-after": "1" });
+        });
         if (!decision.allowed) {
           throw new TokenRequestError(429, "rate_limited", `Too many tokens for this client; retry after ${decision.retryAfterSeconds} s`, {
             "retry-after": String(decision.retryAfterSeconds),

@@ -46,7 +46,8 @@ export class RedisRateLimits implements ClientRateLimits {
    */
   static async connect(url: string, prefix = "pulumi-openai-realtime:tokens:"): Promise<RedisRateLimits> {
     const { Redis } = require("ioredis") as typeof import("ioredis");
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableOfflineQueue: true });
+    // No offline queue and a command timeout: while Redis is down or stalled a mint is refused at once (503), not held.
+    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 2_000, connectTimeout: 5_000 });
     // Without a listener ioredis prints every reconnect error itself.
     redis.on("error", () => undefined);
     try {
