@@ -171,7 +171,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (missing.length > 0) io.stderr(`pulumi-openai-realtime tokens: warning: these endpoints will answer 401 to every request: ${missing.join(", ")}\n`);
 
-  const client = new RealtimeClient({ maxRetries: args.maxRetries, timeout: 15_000 });
+  // Sessions are checked against the schema when the endpoints are loaded; not again per mint.
+  const client = new RealtimeClient({ maxRetries: args.maxRetries, timeout: 15_000, validateRequests: false });
   const metrics = new TokenMetrics();
   const rateLimits: ClientRateLimits = args.store === undefined || args.store === "memory" ? new MemoryRateLimits() : await RedisRateLimits.connect(args.store);
   const handler = createTokenHandler({

@@ -190,6 +190,8 @@ function buildClient(options: TokenHandlerOptions): RealtimeClient {
       rateLimiter: options.rateLimiter,
       maxRetries: options.maxRetries,
       timeout: options.timeout ?? 15_000,
+      // Every session was checked against the schema when the endpoints were parsed; not again per mint.
+      validateRequests: false,
     })
   );
 }
