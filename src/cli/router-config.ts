@@ -8,7 +8,7 @@ import { UsageError } from "./command";
 const MAX_LISTED = 10;
 
 /** Loads realtime.yaml (plus realtime.d/*.yaml); any problem stops here, listed with file:line:column. */
-function load(flag: string, file: string): LoadedConfig {
+export function loadConfigFile(flag: string, file: string): LoadedConfig {
   const loaded = loadRealtimeConfig(file);
   if (loaded.problems.length > 0) {
     const listed = loaded.problems
@@ -49,7 +49,7 @@ function templateSession(loaded: LoadedConfig, flag: string, name: string): Real
  * const routes = routesFromConfig("realtime.yaml");
  */
 export function routesFromConfig(file: string): CallRoute[] {
-  const loaded = load("--config", file);
+  const loaded = loadConfigFile("--config", file);
   const routes = (loaded.config.callRoutes ?? []) as CallRoute[];
   if (routes.length === 0) throw new UsageError(`--config ${file} has no callRoutes.`);
   const resolved = routes.map((route, i) => {
@@ -67,5 +67,5 @@ export function routesFromConfig(file: string): CallRoute[] {
  * const session = templateSessionFromConfig("realtime.yaml", "concierge");
  */
 export function templateSessionFromConfig(file: string, name: string): RealtimeSessionCreateRequestGA {
-  return templateSession(load("--config", file), "--template", name);
+  return templateSession(loadConfigFile("--config", file), "--template", name);
 }

@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
+import { revisionOf } from "../provider/canonical";
 import { parseTokenEndpoints, type TokenEndpoints } from "../token-endpoint/definitions";
 import { UsageError } from "./command";
+import { loadConfigFile } from "./router-config";
 import { stackOutput } from "./router-routes";
 
 /** Where the service's endpoints come from: exactly one of the three. */
@@ -57,4 +59,31 @@ export async function endpointsFromStack(stack: string): Promise<LoadedEndpoints
     throw new Error(`--stack ${stack}: the stack has no tokenEndpoints object output`);
   }
   return { endpoints: parseTokenEndpoints(json), stamp: JSON.stringify(json) };
+}
+
+/**
+ * The `tokenEndpoints` of a realtime.yaml (plus realtime.d/*.yaml), resolved
+ * as the stack resolves them but from the config as written: each endpoint
+ * carries its template's session and that session's revision. A template
+ * with a `${secret:...}` value needs the stack (`--stack`).
+ *
+ * @throws UsageError listing the config's problems, or naming the template that needs the stack.
+ */
+export function endpointsFromConfig(file: string): LoadedEndpoints {
+  const loaded = loadConfigFile("--config", file);
+  const entries = loaded.config.tokenEndpoints ?? {};
+  if (Object.keys(entries).length === 0) throw new UsageError(`--config ${file} has no tokenEndpoints.`);
+  const templates = loaded.config.templates ?? {};
+  const resolved = Object.fromEntries(
+    Object.entries(entries).map(([name, entry]) => {
+      // The loader has checked that the template exists.
+      const session = templates[entry.template]!.session;
+      if (JSON.stringify(session).includes("${secret:")) {
+        throw new UsageError(`--config tokenEndpoints.${name}: template '${entry.template}' uses a \${secret:...} value, which only the stack resolves; use --stack.`);
+      }
+      return [name, { ...entry, session, revision: revisionOf(session) }];
+    }),
+  );
+  const endpoints = parseTokenEndpoints(resolved);
+  return { endpoints, stamp: JSON.stringify(endpoints) };
 }

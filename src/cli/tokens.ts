@@ -10,7 +10,7 @@ import { UsageError, waitForStopSignal, type CliIo, type Command } from "./comma
 import { parseFlags, type FlagSpec } from "./flags";
 import { integer } from "./router";
 import { BearerTokens, JwtVerifier, serviceAuthorize, type AuthSettings } from "./tokens-auth";
-import { endpointsFromFile, endpointsFromStack, fileStamp, type EndpointSource, type LoadedEndpoints } from "./tokens-endpoints";
+import { endpointsFromConfig, endpointsFromFile, endpointsFromStack, fileStamp, type EndpointSource, type LoadedEndpoints } from "./tokens-endpoints";
 
 const FLAGS: FlagSpec = {
   config: "string",
@@ -46,7 +46,8 @@ Endpoints (exactly one):
   --endpoints FILE          the tokenEndpoints output as JSON
                             (pulumi stack output tokenEndpoints --json --show-secrets > FILE)
   --stack ORG/PROJECT/STACK the stack's tokenEndpoints output, read with 'pulumi stack output'
-  --config FILE             realtime.yaml (plus realtime.d/*.yaml)
+  --config FILE             realtime.yaml (plus realtime.d/*.yaml): each endpoint's template
+                            session as written (a \${secret:...} value needs --stack)
 
 Flags:
   --port N                  port to listen on; 0 picks a free one (default 0)
@@ -69,6 +70,7 @@ Environment: OPENAI_API_KEY, OPENAI_BASE_URL.
 Examples:
   pulumi-openai-realtime tokens --endpoints endpoints.json --port 8788 --auth-tokens-file tokens.txt
   pulumi-openai-realtime tokens --endpoints endpoints.json --port 8788 --jwt-public-key jwt-public.pem --jwt-issuer https://auth.example.com --jwt-audience tokens
+  pulumi-openai-realtime tokens --config realtime.yaml --port 8788 --auth-tokens-file tokens.txt
   pulumi-openai-realtime tokens --stack organization/realtime/dev --port 8788 --auth-tokens-file tokens.txt --store redis://127.0.0.1:6379
 `;
 
@@ -138,7 +140,7 @@ async function load(source: EndpointSource): Promise<LoadedEndpoints> {
     case "stack":
       return endpointsFromStack(source.value);
     case "config":
-      throw new UsageError("--config is not supported yet; use --endpoints or --stack.");
+      return endpointsFromConfig(source.value);
   }
 }
 

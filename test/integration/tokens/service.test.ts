@@ -5,12 +5,21 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { revisionOf } from "../../../src/provider/canonical";
 import { TestEmulator } from "../../helpers/emulator";
 import { SecretScan } from "../../helpers/secrets";
 import { CLI, helpExamples, RouterProcess as ServiceProcess, tempDir, waitFor } from "../router/helpers";
 import { API_KEY, AUDIENCE, endpoints, ISSUER, jwksServer, jwt, keyPair, MINTS, mint, ORIGIN, session } from "./helpers";
 
 const BEARER = "svc-bearer-token-0a1b2c3d";
+const REALTIME_YAML = `templates:
+  concierge:
+    session: { type: realtime, model: gpt-realtime, instructions: "You are the YAML concierge.", audio: { output: { voice: marin } } }
+tokenEndpoints:
+  web:
+    template: concierge
+    auth: bearer
+`;
 const ROTATED = "svc-bearer-token-rotated-9f8e";
 
 describe("tokens service", { timeout: 120_000 }, () => {
@@ -214,13 +223,14 @@ describe("tokens --help", { timeout: 90_000 }, () => {
       execFile(process.execPath, [CLI, "tokens", "--help"], (error, stdout) => (error ? reject(error) : resolve(stdout))),
     );
     const examples = helpExamples(help).filter((args) => !args.includes("--stack"));
-    expect(examples).toHaveLength(2);
+    expect(examples.map((a) => a.slice(0, 2).join(" "))).toEqual(["tokens --endpoints", "tokens --endpoints", "tokens --config"]);
     const emulator = await TestEmulator.start({ apiKey: API_KEY });
     const dir = tempDir();
     const keys = keyPair();
     fs.writeFileSync(path.join(dir, "endpoints.json"), JSON.stringify({ web: endpoints().web, signed: endpoints().signed }));
     fs.writeFileSync(path.join(dir, "tokens.txt"), `${BEARER}\n`);
     fs.writeFileSync(path.join(dir, "jwt-public.pem"), keys.pem);
+    fs.writeFileSync(path.join(dir, "realtime.yaml"), REALTIME_YAML);
     try {
       for (const args of examples) {
         // The printed port, swapped for a free one so parallel suites cannot collide.
@@ -233,6 +243,12 @@ describe("tokens --help", { timeout: 90_000 }, () => {
           ? await mint(service.url, "web", { bearer: BEARER })
           : await mint(service.url, "signed", { bearer: await jwt(keys.privateKey) });
         expect(res.status, args.join(" ")).toBe(201);
+        const body = (await res.json()) as { revision: string; session: unknown };
+        if (args.includes("--config")) {
+          // The template's session as written, and its revision (sha256 of its canonical JSON).
+          expect(body.session).toEqual(session("You are the YAML concierge."));
+          expect(body.revision).toBe(revisionOf(session("You are the YAML concierge.")));
+        }
         expect(await service.stop()).toBe(0);
       }
     } finally {
