@@ -123,28 +123,73 @@ export function compileMatcher(pattern: string): (value: string) => boolean {
   return (value) => value === pattern;
 }
 
+/** The URI between `<` at `open` and its `>`, with nothing but `;params` after it; undefined otherwise. */
+function bracketed(value: string, open: number): string | undefined {
+  const close = value.indexOf(">", open + 1);
+  if (close < 0) return undefined;
+  const uri = value.slice(open + 1, close).trim();
+  const rest = value.slice(close + 1).trim();
+  if (uri === "" || /[\s"<]/.test(uri) || (rest !== "" && !rest.startsWith(";")) || rest.includes("<")) return undefined;
+  return uri;
+}
+
 /**
- * The bare URI of a `To`/`From` header value:
+ * The SIP URI of a `To`/`From` header value, parsed as RFC 3261's
+ * `name-addr` (`"display name" <uri>;params`, the quoted name with `\`
+ * escapes, or an unquoted name) or `addr-spec` (`uri;params`):
  * `"Alice" <sip:+1415@example.com>;tag=1` -> `sip:+1415@example.com`.
+ * Undefined when the value is neither (an unterminated quote, a missing
+ * `>`, text after the address): such a header matches no route.
+ *
+ * @example
+ * sipUri('"<sip:+1415@gold>" <sip:mallory@evil>') // "sip:mallory@evil": display text is never the address
  */
-export function sipUri(value: string): string {
-  const angle = /<([^>]*)>/.exec(value);
-  if (angle !== null) return angle[1]!.trim();
-  return value.split(";")[0]!.trim();
+export function sipUri(value: string): string | undefined {
+  let at = value.length - value.trimStart().length;
+  if (value[at] === '"') {
+    for (at += 1; ; at++) {
+      if (at >= value.length) return undefined;
+      if (value[at] === "\\") at += 1;
+      else if (value[at] === '"') break;
+    }
+    const open = value.indexOf("<", at + 1);
+    if (open < 0 || value.slice(at + 1, open).trim() !== "") return undefined;
+    return bracketed(value, open);
+  }
+  const open = value.indexOf("<", at);
+  if (open >= 0) {
+    // An unquoted display name: text without quotes or escapes.
+    return /["\\>]/.test(value.slice(at, open)) ? undefined : bracketed(value, open);
+  }
+  const uri = value.slice(at).split(";")[0]!.trim();
+  return uri === "" || /[\s">]/.test(uri) ? undefined : uri;
 }
 
 type Predicate = (headers: readonly SipHeaderValue[]) => boolean;
 
-function headerPredicate(name: string, pattern: string, uriToo: boolean, maxLength: number): Predicate {
+/** The long and compact (RFC 3261 7.3.3) names of the headers routes match by URI. */
+const URI_HEADERS: Readonly<Record<"to" | "from", readonly string[]>> = { to: ["to", "t"], from: ["from", "f"] };
+
+/**
+ * A `to`/`from` condition: the header must appear once (under its long or
+ * compact name) and its parsed URI match; the display name never counts.
+ */
+function uriPredicate(field: "to" | "from", pattern: string, maxLength: number): Predicate {
+  const test = compileMatcher(pattern);
+  const names = URI_HEADERS[field];
+  return (headers) => {
+    const found = headers.filter((h) => h.name.length <= 4 && names.includes(h.name.toLowerCase()));
+    if (found.length !== 1 || found[0]!.value.length > maxLength) return false;
+    const uri = sipUri(found[0]!.value);
+    return uri !== undefined && test(uri);
+  };
+}
+
+function headerPredicate(name: string, pattern: string, maxLength: number): Predicate {
   const test = compileMatcher(pattern);
   const lower = name.toLowerCase();
   return (headers) =>
-    headers.some((h) => {
-      if (h.name.length !== lower.length || h.name.toLowerCase() !== lower || h.value.length > maxLength) return false;
-      const value = h.value.trim();
-      // To/From carry display names, brackets and tags; a route names the URI.
-      return test(value) || (uriToo && test(sipUri(value)));
-    });
+    headers.some((h) => h.name.length === lower.length && h.name.toLowerCase() === lower && h.value.length <= maxLength && test(h.value.trim()));
 }
 
 function compileMatch(match: CallRouteMatch | undefined, field: string, maxLength: number): Predicate {
@@ -156,10 +201,10 @@ function compileMatch(match: CallRouteMatch | undefined, field: string, maxLengt
       throw new Error(`${field}.${key}: ${(error as Error).message}`);
     }
   };
-  if (match?.to !== undefined) add("to", () => headerPredicate("To", match.to!, true, maxLength));
-  if (match?.from !== undefined) add("from", () => headerPredicate("From", match.from!, true, maxLength));
+  if (match?.to !== undefined) add("to", () => uriPredicate("to", match.to!, maxLength));
+  if (match?.from !== undefined) add("from", () => uriPredicate("from", match.from!, maxLength));
   for (const [name, pattern] of Object.entries(match?.headers ?? {})) {
-    add(`headers.${name}`, () => headerPredicate(name, pattern, false, maxLength));
+    add(`headers.${name}`, () => headerPredicate(name, pattern, maxLength));
   }
   return (headers) => predicates.every((p) => p(headers));
 }

@@ -65,7 +65,45 @@ describe("sipUri", () => {
     ['"Alice" <sip:+1415@example.com>;tag=1', "sip:+1415@example.com"],
     ["<sip:+1415@example.com>", "sip:+1415@example.com"],
     ["sip:+1415@example.com;tag=2", "sip:+1415@example.com"],
+    ['"A \\"quoted\\" <sip:fake@x>" <sip:real@x>;tag=1', "sip:real@x"],
+    ['"<sip:+14155550001@gold.example>" <sip:attacker@evil.example>', "sip:attacker@evil.example"],
+    ["sip:+14155550001 <sip:attacker@evil.example>", "sip:attacker@evil.example"],
+    ["Bob <sip:bob@x>", "sip:bob@x"],
+    ["  <sip:bob@x> ; tag=2", "sip:bob@x"],
   ])("%s -> %s", (value, uri) => expect(sipUri(value)).toBe(uri));
+
+  it.each([
+    ['"unterminated <sip:a@x>'],
+    ['"name" sip:a@x'],
+    ["<sip:a@x"],
+    ["<>"],
+    ["<sip:a@x> trailing"],
+    ["sip:a@x extra"],
+    [""],
+    ['"a" <sip:b@x> <sip:c@x>'],
+  ])("%s is not a SIP address", (value) => expect(sipUri(value)).toBeUndefined());
+});
+
+describe("to/from match the SIP URI, never the display text", () => {
+  const match = compileRoutes([
+    { match: { to: "sip:+14155550001@gold.example" }, action: "reject", statusCode: 480 },
+    { match: { from: "sip:+1415*" }, action: "reject", statusCode: 486 },
+  ]);
+
+  it.each([
+    [[{ name: "To", value: '"<sip:+14155550001@gold.example>" <sip:attacker@evil.example>' }], -1],
+    [[{ name: "To", value: '"sip:+14155550001@gold.example" <sip:attacker@evil.example>' }], -1],
+    [[{ name: "From", value: "sip:+14155550001 <sip:attacker@evil.example>" }], -1],
+    [[{ name: "From", value: '"\\"<sip:+14155550001@x>" <sip:attacker@evil.example>' }], -1],
+    [[{ name: "To", value: '"Gold" <sip:+14155550001@gold.example>;tag=1' }], 0],
+    [[{ name: "From", value: "<sip:+14155550002@x>" }], 1],
+  ])("%j -> %i", (headers, expected) => expect(match(headers)).toBe(expected));
+
+  it("a call carrying two From headers (or the compact form beside the long one) matches no from route", () => {
+    expect(match([{ name: "From", value: "<sip:+14155550002@x>" }, { name: "From", value: "<sip:evil@x>" }])).toBe(-1);
+    expect(match([{ name: "f", value: "<sip:+14155550002@x>" }])).toBe(1);
+    expect(match([{ name: "f", value: "<sip:evil@x>" }, { name: "From", value: "<sip:+14155550002@x>" }])).toBe(-1);
+  });
 });
 
 describe("compileRoutes", () => {
