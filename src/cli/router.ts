@@ -1,6 +1,6 @@
 import { RealtimeClient } from "../client/client";
 import { openStore, redactUrl } from "../calls/redis-store";
-import { CallRouter } from "../calls/router";
+import { CallRouter, type LogRecord } from "../calls/router";
 import { WebhookSecrets } from "../calls/secrets";
 import { startRouterServer } from "../calls/server";
 import type { CallRoute } from "../schemas/call-routes";
@@ -44,7 +44,8 @@ Flags:
   --port N                  port to listen on; 0 picks a free one (default 0)
   --host H                  interface to bind (default 127.0.0.1)
   --store URL               'memory' (default) or redis://host:port/db, shared by several routers
-  --webhook-secret-file F   file of whsec_ secrets (one per line), re-read when it changes
+  --webhook-secret-file F   file of webhook secrets (whsec_... or bare base64, one per line, # comments),
+                            re-read when it changes; replaces OPENAI_WEBHOOK_SECRET
   --max-body-bytes N        larger webhook bodies are refused with 413 (default 65536)
   --max-retries N           retries per API call on 429, 5xx and network errors (default 4)
   --store-timeout-ms N      a store call taking longer fails; the delivery is answered 503 (default 2000)
@@ -135,7 +136,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  const secrets = new WebhookSecrets({ file: args.secretFile });
+  const log = (record: LogRecord): void => io.stdout(`${JSON.stringify(record)}\n`);
+  const secrets = new WebhookSecrets({ file: args.secretFile, log });
+  if (args.secretFile !== undefined && (process.env["OPENAI_WEBHOOK_SECRET"] ?? "") !== "") {
+    log({ time: new Date().toISOString(), event: "secret_env_ignored", detail: "OPENAI_WEBHOOK_SECRET is not used: --webhook-secret-file is the only source of webhook secrets" });
+  }
   const routes = await loadRoutes(args.source);
   const client = new RealtimeClient();
   const store = await openStore(args.store, { commandTimeoutMs: args.storeTimeoutMs });
@@ -144,7 +149,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     client,
     store,
     secrets: () => secrets.current(),
-    log: (record) => io.stdout(`${JSON.stringify(record)}\n`),
+    log,
     retry: { maxRetries: args.maxRetries },
     drainTimeoutMs: args.drainSeconds * 1000,
   });

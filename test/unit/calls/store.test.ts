@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openStore, redactUrl } from "../../../src/calls/redis-store";
-import { parseSecretList, WebhookSecrets } from "../../../src/calls/secrets";
+import { parseSecretList, parseWebhookSecrets, WebhookSecrets } from "../../../src/calls/secrets";
 import { MemoryStore } from "../../../src/calls/store";
 
 describe("MemoryStore", () => {
@@ -55,20 +55,77 @@ describe("openStore", () => {
 });
 
 describe("webhook secrets", () => {
-  it("splits comma, space and newline lists", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "por-secrets-"));
+  let n = 0;
+  const fileWith = (text: string): string => {
+    const file = path.join(dir, `secrets-${++n}`);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it("splits comma, space and newline lists, with # comments at a line's start or after a blank", () => {
     expect(parseSecretList("whsec_a, whsec_b\nwhsec_c\n# old one removed\n")).toEqual(["whsec_a", "whsec_b", "whsec_c"]);
+    expect(parseSecretList("whsec_x   # new\nwhsec_y,# note")).toEqual(["whsec_x", "whsec_y"]);
+    expect(parseSecretList("token#with-hash")).toEqual(["token#with-hash"]);
   });
 
-  it("re-reads the file when it changes", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "por-secrets-"));
-    const file = path.join(dir, "secrets");
-    fs.writeFileSync(file, "whsec_b2xk\n");
-    const secrets = new WebhookSecrets({ secrets: "", file });
+  it("accepts whsec_ and bare base64 secrets, as Standard Webhooks libraries do", () => {
+    expect(parseWebhookSecrets("whsec_b2xk\nbmV3 # bare\n", "test")).toEqual(["whsec_b2xk", "whsec_bmV3"]);
+    expect(new WebhookSecrets({ secrets: "bmV3" }).current()).toEqual(["whsec_bmV3"]);
+  });
+
+  it("refuses to start on a bad entry, naming its line and never printing it", () => {
+    const file = fileWith("whsec_b2xk\n\nwhsec_b2xk not-a-secret!\n");
+    expect(() => new WebhookSecrets({ file })).toThrow(
+      `webhook secret file ${file} line 3, entry 2: not a webhook secret (expected whsec_ followed by a base64 key, or the base64 key alone)`,
+    );
+    expect(() => new WebhookSecrets({ secrets: "whsec_b2xk,whsec_???" })).toThrow("OPENAI_WEBHOOK_SECRET line 1, entry 2: not a webhook secret");
+    try {
+      new WebhookSecrets({ secrets: "whsec_b2xk,whsec_???" });
+    } catch (error) {
+      expect((error as Error).message).not.toContain("???");
+    }
+  });
+
+  it("re-reads the file when it changes; removing a line revokes that secret", () => {
+    const file = fileWith("whsec_b2xk\n");
+    const secrets = new WebhookSecrets({ file, checkEveryMs: 0 });
     expect(secrets.current()).toEqual(["whsec_b2xk"]);
     fs.writeFileSync(file, "whsec_b2xk\nwhsec_bmV3\n");
-    await new Promise((r) => setTimeout(r, 1_050));
     expect(secrets.current()).toEqual(["whsec_b2xk", "whsec_bmV3"]);
-    fs.rmSync(dir, { recursive: true, force: true });
+    // Same size, new content: still noticed.
+    fs.writeFileSync(file, "whsec_bmV3\nwhsec_b2xk\n");
+    expect(secrets.current()).toEqual(["whsec_bmV3", "whsec_b2xk"]);
+    fs.writeFileSync(file, "whsec_bmV3\n");
+    expect(secrets.current()).toEqual(["whsec_bmV3"]);
+  });
+
+  it("uses the file alone: OPENAI_WEBHOOK_SECRET is not added to it", () => {
+    const file = fileWith("whsec_bmV3\n");
+    expect(new WebhookSecrets({ secrets: "whsec_b2xk", file, checkEveryMs: 0 }).current()).toEqual(["whsec_bmV3"]);
+  });
+
+  it("keeps the last good list when the file turns bad, empty or unreadable, and logs each once with the line", () => {
+    const file = fileWith("whsec_b2xk\n");
+    const logs: Array<Record<string, unknown>> = [];
+    const secrets = new WebhookSecrets({ file, checkEveryMs: 0, log: (r) => logs.push(r) });
+    fs.writeFileSync(file, "whsec_b2xk\nwhsec_bad!\n");
+    expect(secrets.current()).toEqual(["whsec_b2xk"]);
+    expect(secrets.current()).toEqual(["whsec_b2xk"]);
+    fs.writeFileSync(file, "# all gone\n");
+    expect(secrets.current()).toEqual(["whsec_b2xk"]);
+    fs.rmSync(file);
+    expect(secrets.current()).toEqual(["whsec_b2xk"]);
+    expect(secrets.current()).toEqual(["whsec_b2xk"]);
+    expect(logs.map((l) => [l.event, l.detail])).toEqual([
+      ["secret_file_invalid", `${file} line 2, entry 1: not a webhook secret (expected whsec_ followed by a base64 key, or the base64 key alone); keeping the last good list`],
+      ["secret_file_invalid", `${file} holds no secret; keeping the last good list`],
+      ["secret_file_unreadable", `cannot read ${file}: ENOENT; keeping the last good list`],
+    ]);
+    expect(JSON.stringify(logs)).not.toContain("whsec_bad");
+    fs.writeFileSync(file, "whsec_bmV3\n");
+    expect(secrets.current()).toEqual(["whsec_bmV3"]);
+    expect(logs.at(-1)).toMatchObject({ event: "secret_file_reloaded", secrets: 1 });
   });
 
   it("refuses to start without a secret, without printing any", () => {
