@@ -29,3 +29,14 @@ export const TYPE_TOKENS = {
 } as const;
 
 export type ResourceKind = keyof typeof TYPE_TOKENS;
+
+/** Kinds whose outputs carry `expiresAt`, after which `pulumi up` re-mints them: all but the template. */
+export const EXPIRING_KINDS: ReadonlySet<ResourceKind> = new Set([
+  "ClientSecret",
+  "TranslationClientSecret",
+  "RealtimeSession",
+  "TranscriptionSession",
+]);
+
+/** Kinds minted by a client secrets endpoint: outputs `value`, arguments `expiresAfterSeconds` and `rotateBeforeSeconds`. */
+export const MINTED_SECRET_KINDS: ReadonlySet<ResourceKind> = new Set(["ClientSecret", "TranslationClientSecret"]);

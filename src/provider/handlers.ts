@@ -109,10 +109,10 @@ export function diff(
   now: number = nowSeconds(),
   say: typeof report = report,
   current: Identity = currentIdentity(currentSettings(), olds),
+  id?: string,
 ): DiffDecision {
   const spec = KINDS[kind];
-  const id = typeof olds.sessionId === "string" ? olds.sessionId : `tmpl_${String(olds.revision ?? "").slice(0, 24)}`;
-  const label = `${kind} ${id}`;
+  const label = `${kind} ${typeof olds.sessionId === "string" ? olds.sessionId : (id ?? "")}`.trimEnd();
   const replaces: string[] = [];
   for (const key of spec.inputKeys) {
     if (STEERING_KEYS.has(key)) continue;
