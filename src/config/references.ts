@@ -53,8 +53,18 @@ export function substituteScalar(node: Scalar, env: Record<string, string | unde
       problems.push(`Environment variable '${name}' is not set (referenced as '${match}').`);
       return match;
     }
-    return value;
+    // The variable's text is literal: a `${secret:...}` in it is escaped, so
+    // that resolving secrets later never reads a secret into it.
+    return value.replace(/\$\{secret:/g, () => "$${secret:");
   });
+  const rest = text.replace(REFERENCE, "");
+  const open = rest.indexOf("${");
+  if (open >= 0) {
+    const start = rest[open - 1] === "$" ? open - 1 : open;
+    problems.push(
+      `Unterminated reference '${rest.slice(start, start + 40)}': close it with '}' (or write '$\${' for a literal '\${').`,
+    );
+  }
   node.value = whole && problems.length === 0 ? plainValue(replaced) : replaced;
   return problems;
 }

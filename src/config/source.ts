@@ -14,7 +14,8 @@ export interface ConfigFiles {
 
 /**
  * The files a config is made of: each given file (a directory stands for its
- * realtime.yaml), then, with `includeDir`, the `*.yaml` / `*.yml` files of the
+ * realtime.yaml), then, with `includeDir`, the `*.yaml` / `*.yml` files (not
+ * dotfiles) of the
  * `<name>.d/` folder beside each (realtime.yaml -> realtime.d/), in name order.
  *
  * @example
@@ -39,7 +40,8 @@ export function configFiles(paths: string | readonly string[], includeDir: boole
     if (!isDirectory(dir)) continue;
     const parts = fs
       .readdirSync(dir)
-      .filter((name) => YAML_FILE.test(name) && !isDirectory(path.join(dir, name)))
+      // Hidden and editor files (`.#lock.yaml`, `.draft.yaml`) are not part of the config.
+      .filter((name) => !name.startsWith(".") && YAML_FILE.test(name) && !isDirectory(path.join(dir, name)))
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const name of parts) add(path.join(dir, name));
   }

@@ -121,7 +121,12 @@ export function deployRealtimeConfig(config: RealtimeConfig, opts?: pulumi.Custo
   });
   const callRoutes = pulumi.output(
     (config.callRoutes ?? []).map((route) =>
-      route.action === "accept" && route.template !== undefined ? { ...route, session: templateSession(route.template) } : route,
+      route.action === "accept" && route.template !== undefined
+        ? { ...route, session: templateSession(route.template) }
+        : // An inline session's `${secret:NAME}` is read like a template's (and makes the output secret).
+          "session" in route && route.session !== undefined
+          ? { ...route, session: resolveSecrets(route.session) }
+          : route,
     ),
   ) as pulumi.Output<unknown[]>;
   return {

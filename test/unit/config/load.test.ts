@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadRealtimeConfig } from "../../../src/config";
+import { splitSecretReferences } from "../../../src/config/references";
 import { line, VALID, writeTree } from "./files";
 
 function load(files: Record<string, string>, env: Record<string, string> = {}) {
@@ -246,6 +247,16 @@ describe("loadRealtimeConfig: split files", () => {
     expect(loaded.config.templates?.["a"]?.session.type).toBe("realtime");
   });
 
+  it("ignores hidden and editor files in realtime.d", () => {
+    const { loaded } = load({
+      "realtime.yaml": "templates: {}\n",
+      "realtime.d/.#lock.yaml": "oops: 1\n",
+      "realtime.d/.draft.yml": "templates:\n  b: { session: { type: realtime } }\n",
+    });
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.files).toHaveLength(1);
+  });
+
   it("skips realtime.d with includeDir: false", () => {
     const dir = writeTree({ "realtime.yaml": "templates: {}\n", "realtime.d/x.yaml": "oops: 1\n" });
     const loaded = loadRealtimeConfig(path.join(dir, "realtime.yaml"), { includeDir: false });
@@ -300,6 +311,26 @@ describe("loadRealtimeConfig: references", () => {
       "realtime.yaml:5:21 reference: Environment variable 'COMPANY' is not set (referenced as '${env:COMPANY}').",
       "realtime.yaml:5:21 reference: Unknown reference '${vault:x}'. Supported references are: '${env:NAME}', '${secret:NAME}' ('$${' writes a literal '${').",
       "realtime.yaml:5:21 reference: Invalid secret name in '${secret:9bad}': expected a Pulumi config key such as 'mcpToken'.",
+    ]);
+  });
+
+  it("keeps environment text literal: a ${secret:...} in a variable is never read as a reference", () => {
+    const { loaded } = load(
+      { "realtime.yaml": 'templates:\n  a:\n    session: { type: realtime, instructions: "For ${env:COMPANY}, ${secret:greeting}" }\n' },
+      { COMPANY: "Acme ${secret:openai-realtime:apiKey} $${secret:x}" },
+    );
+    expect(loaded.problems).toEqual([]);
+    const instructions = (loaded.config.templates?.["a"]?.session as { instructions: string }).instructions;
+    expect(splitSecretReferences(instructions)).toEqual([
+      { text: "For Acme ${secret:openai-realtime:apiKey} $${secret:x}, " },
+      { secret: "greeting" },
+    ]);
+  });
+
+  it("reports an unterminated reference where it is", () => {
+    const { lines } = load({ "realtime.yaml": 'templates:\n  a:\n    session: { type: realtime, instructions: "Hi ${env:COMPANY and bye" }\n' });
+    expect(lines).toEqual([
+      "realtime.yaml:3:46 reference: Unterminated reference '${env:COMPANY and bye': close it with '}' (or write '$${' for a literal '${').",
     ]);
   });
 
