@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 
 /**
  * JSON with object keys sorted at every level, so equal configs give equal
@@ -21,7 +21,31 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** sha256 (hex) of the canonical JSON of `value`: a config's `revision`. */
-export function revisionOf(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+/**
+ * A config's `revision`: HMAC-SHA256 (hex) of its canonical JSON under the
+ * resource's own `revisionKey` (random, stored as a secret output), so that
+ * the plaintext state gives nothing to test guesses of the config against.
+ * Without a key (outputs written before revisions were keyed), the plain
+ * sha256 those releases stored.
+ *
+ * @example
+ * ```ts
+ * const key = newRevisionKey();
+ * revisionOf({ model: "gpt-realtime" }, key) === revisionOf({ model: "gpt-realtime" }, key); // true
+ * ```
+ */
+export function revisionOf(value: unknown, key: string | undefined): string {
+  const text = canonicalJson(value);
+  if (key === undefined) return createHash("sha256").update(text).digest("hex");
+  return createHmac("sha256", key).update(text).digest("hex");
+}
+
+/** A fresh random key for {@link revisionOf}, one per resource. */
+export function newRevisionKey(): string {
+  return randomBytes(32).toString("hex");
+}
+
+/** A random resource id (`prefix_` and 24 hex digits): ids never derive from content. */
+export function randomId(prefix: string): string {
+  return `${prefix}_${randomBytes(12).toString("hex")}`;
 }

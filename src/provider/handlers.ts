@@ -3,15 +3,15 @@
 // dynamic provider process; never by the Pulumi program itself.
 import { z } from "zod";
 import { formatIssues } from "../schemas";
-import type { ResourceKind } from "../tokens";
-import { revisionOf } from "./canonical";
+import { EXPIRING_KINDS, type ResourceKind } from "../tokens";
+import { newRevisionKey, revisionOf } from "./canonical";
 import { nowSeconds } from "./clock";
 import { configureCredentials, currentSettings, realtimeClient } from "./credentials";
 import { describeFailure } from "./errors";
 import { changedIdentity, currentIdentity, hasIdentity, type Identity, IDENTITY_KEYS, identityOf, recordedIdentity } from "./identity";
 import { KINDS } from "./kinds";
 import { expiryReason, identityReason, report } from "./reasons";
-import { migrateOutputs, needsMigration, STATE_VERSION } from "./state-version";
+import { migrateOutputs, needsMigration, refuseNewerState, STATE_VERSION } from "./state-version";
 import { containsUnknown, isUnknownAt, UNKNOWN } from "./unknowns";
 
 /** The property under which the engine keeps the serialized provider. */
@@ -104,21 +104,24 @@ const STEERING_KEYS = new Set(["rotateBeforeSeconds"]);
  */
 export function diff(
   kind: ResourceKind,
-  olds: Props,
+  rawOlds: Props,
   news: Props,
   now: number = nowSeconds(),
   say: typeof report = report,
-  current: Identity = currentIdentity(currentSettings(), olds),
+  current: Identity = currentIdentity(currentSettings(), rawOlds),
   id?: string,
 ): DiffDecision {
   const spec = KINDS[kind];
+  refuseNewerState(kind, id, rawOlds);
+  // Outputs of an earlier release are read in the current shape.
+  const olds = migrateOutputs(kind, rawOlds);
   const label = `${kind} ${typeof olds.sessionId === "string" ? olds.sessionId : (id ?? "")}`.trimEnd();
   const replaces: string[] = [];
   for (const key of spec.inputKeys) {
     if (STEERING_KEYS.has(key)) continue;
     const changed =
       key === "session"
-        ? containsUnknown(news.session) || revisionOf(news.session ?? {}) !== olds.revision
+        ? containsUnknown(news.session) || revisionOf(news.session ?? {}, revisionKeyOf(olds)) !== olds.revision
         : news[key] === UNKNOWN || news[key] !== olds[key];
     if (changed) replaces.push(key);
   }
@@ -135,7 +138,7 @@ export function diff(
     return replaces.length > 0 ? decision : { changes: true, ...decision };
   }
   const rotateBefore = typeof news.rotateBeforeSeconds === "number" ? news.rotateBeforeSeconds : olds.rotateBeforeSeconds;
-  if (spec.expires && isDue(olds, now, rotateBefore)) {
+  if (EXPIRING_KINDS.has(kind) && isDue(olds, now, rotateBefore)) {
     const expiresAt = typeof olds.expiresAt === "number" ? olds.expiresAt : 0;
     const why = expiryReason(expiresAt, typeof rotateBefore === "number" ? rotateBefore : 0, now);
     if (news[PROTECT_KEY] === true) {
@@ -153,24 +156,41 @@ export function diff(
   // upgrade. A template does not: the engine previews an update of a dynamic
   // resource with its inputs standing in for its outputs, so every token
   // minted from the template's `session` would preview as a replace.
-  const adopted = spec.expires && !hasIdentity(olds);
+  const adopted = EXPIRING_KINDS.has(kind) && !hasIdentity(olds);
   // A new serialized provider alone is no change: every release's text hands
   // over to the same stable handlers (`pulumi-openai-realtime/provider`).
-  if (steering || adopted || needsMigration(kind, olds)) return { changes: true, reasons: [] };
+  if (steering || adopted || needsMigration(kind, rawOlds)) return { changes: true, reasons: [] };
   return { changes: false, reasons: [] };
 }
-/** The kind's one API call; a failure leaves nothing in state. */
+/** The key `revision` was made with; none in outputs of releases before keyed revisions. */
+function revisionKeyOf(outs: Props): string | undefined {
+  return typeof outs.revisionKey === "string" ? outs.revisionKey : undefined;
+}
+
+/**
+ * The kind's one API call; a failure leaves nothing in state. The outputs
+ * add the `revision` of the arguments' session, keyed by a fresh random
+ * `revisionKey` (a secret output), where the token was minted, and the
+ * state version.
+ */
 export async function create(kind: ResourceKind, inputs: Props): Promise<{ id: string; outs: Props }> {
   const spec = KINDS[kind];
   const args = argsIn(inputs);
   let minted;
   try {
-    minted = await spec.create(realtimeClient(), args, revisionOf(args.session ?? {}));
+    minted = await spec.create(realtimeClient(), args);
   } catch (err) {
     throw new Error(describeFailure(`creating ${kind}`, err));
   }
-  const outs = { ...minted.outs, ...recordedIdentity(identityOf(currentSettings())), stateVersion: STATE_VERSION };
-  return { id: minted.id, outs: spec.expires ? { ...outs, expired: false } : outs };
+  const revisionKey = newRevisionKey();
+  const outs = {
+    ...minted.outs,
+    revision: revisionOf(args.session ?? {}, revisionKey),
+    revisionKey,
+    ...recordedIdentity(identityOf(currentSettings())),
+    stateVersion: STATE_VERSION,
+  };
+  return { id: minted.id, outs: EXPIRING_KINDS.has(kind) ? { ...outs, expired: false } : outs };
 }
 
 /**
@@ -179,8 +199,9 @@ export async function create(kind: ResourceKind, inputs: Props): Promise<{ id: s
  * refresh reports in the `expired` output.
  */
 export function read(kind: ResourceKind, id: string, props: Props, now: number = nowSeconds()): { id: string; props: Props } {
+  refuseNewerState(kind, id, props);
   const state = withoutProvider(props);
-  if (!KINDS[kind].expires) return { id, props: state };
+  if (!EXPIRING_KINDS.has(kind)) return { id, props: state };
   const expired = typeof state.expiresAt !== "number" || now >= state.expiresAt;
   return { id, props: { ...state, expired } };
 }

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { DEFAULT_BASE_URL } from "../client/base-url";
 import type { ApiSettings } from "./credentials";
 
@@ -10,7 +10,7 @@ import type { ApiSettings } from "./credentials";
  */
 export interface Identity {
   apiOrigin: string;
-  /** First 16 hex digits of sha256 of the key; null when no key was known. */
+  /** Salted HMAC of the key ({@link keyFingerprint}); null when no key was known. */
   keyFingerprint: string | null;
   organization: string | null;
   project: string | null;
@@ -20,16 +20,37 @@ export interface Identity {
 export const IDENTITY_KEYS = ["apiOrigin", "keyFingerprint", "organization", "project"] as const;
 
 /**
- * Short, non-reversible fingerprint of an API key: enough to tell two keys
- * apart in a diff, useless for recovering the key.
+ * Fingerprint of an API key: an HMAC of the key under a random salt that is
+ * stored beside it (`hmac-sha256:<salt>:<mac>`, 16 hex digits each), so a
+ * diff can tell whether the key changed without the key, while two stacks or
+ * two resources minted with one key do not share a fingerprint.
  *
  * @example
  * ```ts
- * keyFingerprint("sk-test"); // "sha256:3a1f…" (16 hex digits)
+ * keyFingerprint("sk-test"); // "hmac-sha256:9c41…:3a1f…" (fresh salt)
+ * keyFingerprint("sk-test", "9c41…") === keyFingerprint("sk-test", "9c41…"); // true
  * ```
  */
-export function keyFingerprint(apiKey: string): string {
-  return `sha256:${createHash("sha256").update(apiKey).digest("hex").slice(0, 16)}`;
+export function keyFingerprint(apiKey: string, salt: string = randomBytes(8).toString("hex")): string {
+  return `hmac-sha256:${salt}:${createHmac("sha256", salt).update(apiKey).digest("hex").slice(0, 16)}`;
+}
+
+// Releases before salted fingerprints stored `sha256:` and 16 hex digits of
+// the key's plain sha256; such state is compared the same way until replaced.
+const UNSALTED = "sha256:";
+
+/**
+ * The fingerprint `apiKey` has in the form of `recorded` (its salt, or the
+ * unsalted form of earlier releases), so equal keys compare equal; a fresh
+ * salt when nothing is recorded.
+ */
+export function fingerprintFor(apiKey: string, recorded: unknown): string {
+  if (typeof recorded === "string") {
+    const salted = /^hmac-sha256:([0-9a-f]+):/.exec(recorded);
+    if (salted) return keyFingerprint(apiKey, salted[1]);
+    if (recorded.startsWith(UNSALTED)) return UNSALTED + createHash("sha256").update(apiKey).digest("hex").slice(0, 16);
+  }
+  return keyFingerprint(apiKey);
 }
 
 function origin(baseUrl: string | undefined): string {
@@ -45,11 +66,14 @@ function origin(baseUrl: string | undefined): string {
   }
 }
 
-/** The identity of requests made with `settings`; computed locally, no network. */
-export function identityOf(settings: ApiSettings): Identity {
+/**
+ * The identity of requests made with `settings`; computed locally, no
+ * network. The key's fingerprint takes the salt of `recorded`'s, if any.
+ */
+export function identityOf(settings: ApiSettings, recorded?: Record<string, unknown>): Identity {
   return {
     apiOrigin: origin(settings.baseUrl),
-    keyFingerprint: settings.apiKey ? keyFingerprint(settings.apiKey) : null,
+    keyFingerprint: settings.apiKey ? fingerprintFor(settings.apiKey, recorded?.keyFingerprint) : null,
     organization: settings.organization ?? null,
     project: settings.project ?? null,
   };
@@ -62,7 +86,7 @@ export function identityOf(settings: ApiSettings): Identity {
  * claiming a change would plan replacing every token.
  */
 export function currentIdentity(settings: ApiSettings, recorded: Record<string, unknown> | undefined): Identity {
-  const identity = identityOf(settings);
+  const identity = identityOf(settings, recorded);
   if (identity.keyFingerprint === null && typeof recorded?.keyFingerprint === "string") {
     identity.keyFingerprint = recorded.keyFingerprint;
   }

@@ -25,12 +25,17 @@ export function resourceProps(
   return { ...props, ...prepareInputs(args, opts), __provider: providerText(kind) };
 }
 
-/** `opts` with the kind's secret outputs stored encrypted and shown as `[secret]`. */
+/**
+ * `opts` with the kind's secret outputs stored encrypted and shown as
+ * `[secret]`: those given, and every kind's `revisionKey` (the key of its
+ * `revision`, which would let anyone holding the state test guesses of the
+ * session against `revision`).
+ */
 export function secretOptions(
   opts: pulumi.CustomResourceOptions | undefined,
-  secretOutputs: readonly string[],
+  secretOutputs: readonly string[] = [],
 ): pulumi.CustomResourceOptions {
-  return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] };
+  return { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs, "revisionKey"] };
 }
 
 /** Outputs of the client secret kinds: the `ek_` value and what it was minted for. */
@@ -41,7 +46,7 @@ export interface MintedSecretOutputs {
   readonly expiresAt: pulumi.Output<number>;
   /** Id of the session minted with the secret. */
   readonly sessionId: pulumi.Output<string>;
-  /** sha256 of the canonical JSON of the input `session`. */
+  /** Changes exactly when the input `session` changes; keyed per resource, so it reveals nothing of the session. */
   readonly revision: pulumi.Output<string>;
   /** Whether the secret had expired at the last `pulumi up` or `pulumi refresh`. */
   readonly expired: pulumi.Output<boolean>;

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SESSION_TEMPLATE_TYPE } from "../tokens";
-import { resourceProps, withoutDebugStacks } from "./base";
+import { resourceProps, secretOptions, withoutDebugStacks } from "./base";
 import type { ClientSecretSession } from "../schemas/resource-args";
 
 /** Arguments of {@link SessionTemplate}. */
@@ -20,8 +20,10 @@ export interface SessionTemplateArgs {
  *
  * Outputs: `session` (the effective config as a valid request body: pass it
  * as the `session` of a {@link ClientSecret} or a call accept), `model`, and
- * `revision` (sha256 of the canonical input). Any change of `session`
- * replaces the template. Deleting it makes no API call.
+ * `revision` (an opaque value that changes exactly when the input
+ * `session` changes: compare two reads of it to tell whether the template's
+ * config changed; it is keyed per resource, so it cannot be recomputed from
+ * a guessed session). Any change of `session` replaces the template. Deleting it makes no API call.
  *
  * @example
  * ```ts
@@ -36,13 +38,13 @@ export class SessionTemplate extends pulumi.CustomResource {
   declare readonly session: pulumi.Output<ClientSecretSession>;
   /** The model the API applies. */
   declare readonly model: pulumi.Output<string>;
-  /** sha256 of the canonical JSON of the input `session`. */
+  /** Changes exactly when the input `session` changes; keyed per resource, so it reveals nothing of the session. */
   declare readonly revision: pulumi.Output<string>;
 
   constructor(name: string, args: SessionTemplateArgs, opts?: pulumi.CustomResourceOptions) {
     const restore = withoutDebugStacks();
     try {
-      super(SESSION_TEMPLATE_TYPE, name, resourceProps("SessionTemplate", args, ["model", "revision"], opts), opts);
+      super(SESSION_TEMPLATE_TYPE, name, resourceProps("SessionTemplate", args, ["model", "revision"], opts), secretOptions(opts));
     } finally {
       restore();
     }

@@ -13,12 +13,11 @@ export const clientSecret: KindSpec = {
   args: ClientSecretArgs,
   inputKeys: SECRET_INPUT_KEYS,
   defaults: SECRET_DEFAULTS,
-  expires: true,
-  async create(client, args, revision) {
+  async create(client, args) {
     const res = await client.clientSecrets.create({
       expires_after: expiresAfter(args),
       session: args.session as ClientSecretSession,
     });
-    return mintedSecretOutputs(res, args, revision);
+    return mintedSecretOutputs(res, args);
   },
 };

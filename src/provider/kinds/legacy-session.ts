@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { randomId } from "../canonical";
 import { toRequestBody } from "../normalize";
 import type { Minted } from "./spec";
 
@@ -11,9 +12,9 @@ interface LegacySessionResponse {
  * Outputs of the two legacy endpoints, which answer with the session object
  * and an ephemeral `client_secret` beside it.
  */
-export function legacySessionOutputs(res: LegacySessionResponse, request: z.ZodType, revision: string): Minted {
+export function legacySessionOutputs(res: LegacySessionResponse, request: z.ZodType): Minted {
   if (!res.client_secret) throw new Error("the API answered without a client_secret");
-  const sessionId = res.id ?? `sess_${revision.slice(0, 24)}`;
+  const sessionId = res.id ?? randomId("sess");
   return {
     id: sessionId,
     outs: {
@@ -21,7 +22,6 @@ export function legacySessionOutputs(res: LegacySessionResponse, request: z.ZodT
       clientSecret: res.client_secret.value,
       expiresAt: res.client_secret.expires_at,
       session: toRequestBody(res, request),
-      revision,
     },
   };
 }

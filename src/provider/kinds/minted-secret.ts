@@ -1,4 +1,5 @@
 import { DEFAULT_EXPIRES_AFTER_SECONDS } from "../../schemas/resource-args";
+import { randomId } from "../canonical";
 import type { Minted } from "./spec";
 
 /** Arguments and defaults shared by the two client secret kinds. */
@@ -23,15 +24,14 @@ export const expiresAfter = (args: Record<string, unknown>) => ({
  * session: the engine rewrites every output byte of every resource after
  * each step, and the `SessionTemplate` already holds that config once.
  */
-export function mintedSecretOutputs(res: MintedSecretResponse, args: Record<string, unknown>, revision: string): Minted {
-  const sessionId = typeof res.session.id === "string" ? res.session.id : `secret_${revision.slice(0, 24)}`;
+export function mintedSecretOutputs(res: MintedSecretResponse, args: Record<string, unknown>): Minted {
+  const sessionId = typeof res.session.id === "string" ? res.session.id : randomId("secret");
   return {
     id: sessionId,
     outs: {
       value: res.value,
       expiresAt: res.expires_at,
       sessionId,
-      revision,
       expiresAfterSeconds: args.expiresAfterSeconds,
       rotateBeforeSeconds: args.rotateBeforeSeconds,
     },

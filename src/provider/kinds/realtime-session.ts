@@ -8,9 +8,8 @@ export const realtimeSession: KindSpec = {
   args: RealtimeSessionArgs,
   inputKeys: ["session"],
   defaults: { session: {} },
-  expires: true,
-  async create(client, args, revision) {
+  async create(client, args) {
     const res = await client.sessions.create((args.session ?? {}) as RealtimeSessionCreateRequest);
-    return legacySessionOutputs(res, RealtimeSessionCreateRequest, revision);
+    return legacySessionOutputs(res, RealtimeSessionCreateRequest);
   },
 };

@@ -1,4 +1,5 @@
 import { SessionTemplateArgs, type ClientSecretSession } from "../../schemas/resource-args";
+import { randomId } from "../canonical";
 import { restoreCredentials } from "../credential-fields";
 import { toRequestBody } from "../normalize";
 import { sessionRequestSchema } from "./client-secret";
@@ -13,16 +14,15 @@ export const sessionTemplate: KindSpec = {
   args: SessionTemplateArgs,
   inputKeys: ["session"],
   defaults: {},
-  expires: false,
-  async create(client, args, revision) {
+  async create(client, args) {
     const res = await client.clientSecrets.create({
       expires_after: { anchor: "created_at", seconds: PROBE_SECONDS },
       session: args.session as ClientSecretSession,
     });
     const session = restoreCredentials(toRequestBody(res.session, sessionRequestSchema(res.session)), args.session);
     return {
-      id: `tmpl_${revision.slice(0, 24)}`,
-      outs: { session, model: typeof session.model === "string" ? session.model : null, revision },
+      id: randomId("tmpl"),
+      outs: { session, model: typeof session.model === "string" ? session.model : null },
     };
   },
 };

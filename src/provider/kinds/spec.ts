@@ -13,12 +13,10 @@ export interface KindSpec {
   readonly kind: ResourceKind;
   /** Zod schema of the resource's arguments. */
   readonly args: z.ZodType;
-  /** Arguments compared one by one in diff; `session` is compared by its revision. */
+  /** Arguments compared one by one in diff; `session` is compared by its keyed revision. */
   readonly inputKeys: readonly string[];
   /** Defaults filled in by check, so state shows what was applied. */
   readonly defaults: Readonly<Record<string, unknown>>;
-  /** Whether outputs carry `expiresAt`, after which diff plans a replace. */
-  readonly expires: boolean;
   /** The one API call of a create. */
-  create(client: RealtimeClient, args: Record<string, unknown>, revision: string): Promise<Minted>;
+  create(client: RealtimeClient, args: Record<string, unknown>): Promise<Minted>;
 }

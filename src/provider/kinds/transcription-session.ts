@@ -8,10 +8,9 @@ export const transcriptionSession: KindSpec = {
   args: TranscriptionSessionArgs,
   inputKeys: ["session"],
   defaults: { session: {} },
-  expires: true,
-  async create(client, args, revision) {
+  async create(client, args) {
     const body = (args.session ?? {}) as RealtimeTranscriptionSessionCreateRequest;
     const res = await client.transcriptionSessions.create(body);
-    return legacySessionOutputs(res, RealtimeTranscriptionSessionCreateRequest, revision);
+    return legacySessionOutputs(res, RealtimeTranscriptionSessionCreateRequest);
   },
 };

@@ -8,12 +8,11 @@ export const translationClientSecret: KindSpec = {
   args: TranslationClientSecretArgs,
   inputKeys: SECRET_INPUT_KEYS,
   defaults: SECRET_DEFAULTS,
-  expires: true,
-  async create(client, args, revision) {
+  async create(client, args) {
     const res = await client.translations.clientSecrets.create({
       expires_after: expiresAfter(args),
       session: args.session as RealtimeTranslationSessionCreateRequest,
     });
-    return mintedSecretOutputs(res, args, revision);
+    return mintedSecretOutputs(res, args);
   },
 };

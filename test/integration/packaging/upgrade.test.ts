@@ -10,7 +10,6 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
-import { keyFingerprint } from "../../../src/provider/identity";
 import { TestEmulator } from "../../helpers/emulator";
 import { pack, packRelease, UserProject } from "./packed";
 
@@ -90,7 +89,7 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
     expect(await emulator.apiRequests()).toBe(0);
     const after = byType(await user.resources(true));
     // Unset organization and project are left out, not stored as null.
-    const identity = { apiOrigin: emulator.url, keyFingerprint: keyFingerprint("sk-upgrade-test") };
+    const identity = { apiOrigin: emulator.url, keyFingerprint: expect.stringMatching(/^hmac-sha256:[0-9a-f]{16}:[0-9a-f]{16}$/) };
     for (const kind of ["SessionTemplate", "ClientSecret", "TranslationClientSecret"]) {
       expect(after[kind]?.id, kind).toBe(before[kind]?.id);
     }
@@ -105,6 +104,29 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
     }
     const again = await user.pulumi("preview", "--expect-no-changes");
     expect(again).not.toMatch(/to update|to replace/);
+  });
+
+  it("refuses state written by a newer release (a downgrade) with a clear message, changing nothing", async () => {
+    await user.pulumi("stack", "export", "--file", "current.json");
+    const state = JSON.parse(fs.readFileSync(path.join(user.dir, "current.json"), "utf8")) as { deployment: { resources: Array<{ type: string; outputs: Record<string, unknown> }> } };
+    const token = state.deployment.resources.find((r) => r.type === `${TOKEN}:ClientSecret`);
+    if (token === undefined) throw new Error("no ClientSecret in state");
+    token.outputs.stateVersion = 99;
+    fs.writeFileSync(path.join(user.dir, "newer.json"), JSON.stringify(state));
+    await user.pulumi("stack", "import", "--file", "newer.json");
+    const refused = await user.pulumi("preview").then(
+      () => "",
+      (err: Error) => err.message,
+    );
+    expect(refused).toMatch(
+      /ClientSecret \S+ was written by a newer release of pulumi-openai-realtime \(state version 99; this release reads up to \d+\): upgrade the package/,
+    );
+    await expect(user.pulumi("up", "--yes", "--skip-preview")).rejects.toThrow(/newer release/);
+    const after = await user.resources();
+    expect(after.find((r) => r.type === `${TOKEN}:ClientSecret`)?.outputs.stateVersion).toBe(99);
+    expect(await emulator.apiRequests()).toBe(0);
+    // Back to this release's state for what follows.
+    await user.pulumi("stack", "import", "--file", "current.json");
   });
 
   it("refreshes and destroys a stack it wrote with the package uninstalled, without API requests", async () => {

@@ -81,7 +81,7 @@ describe("credentials", { timeout: 300_000 }, () => {
     const secret = await secretState();
     expect(secret?.outputs).toMatchObject({
       apiOrigin: stack.emulator.url,
-      keyFingerprint: expect.stringMatching(/^sha256:[0-9a-f]{16}$/),
+      keyFingerprint: expect.stringMatching(/^hmac-sha256:[0-9a-f]{16}:[0-9a-f]{16}$/),
     });
     // Unset organization and project are left out rather than stored as
     // null, and the identity is stored once, in the outputs, not as inputs.
@@ -119,7 +119,7 @@ describe("credentials", { timeout: 300_000 }, () => {
     expect(preview.code, preview.output).toBe(0);
     expect(preview.output).toContain(`+-${CLIENT_SECRET}: (replace)`);
     expect(preview.output).toContain(`API base URL "${stack.emulator.url}" -> "${decoy.url}"`);
-    expect(preview.output).toMatch(new RegExp(`API key "${before}" -> "sha256:[0-9a-f]{16}"`));
+    expect(preview.output).toMatch(new RegExp(`API key "${before}" -> "hmac-sha256:[0-9a-f]{16}:[0-9a-f]{16}"`));
     expect(preview.output).not.toContain(OTHER_KEY);
     expect(preview.output).not.toContain(CONFIG_KEY);
 

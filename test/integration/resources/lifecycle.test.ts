@@ -108,7 +108,7 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     const minted = resources.filter((r) => r.type.startsWith(`${TOKEN}:`));
     expect(minted).toHaveLength(6);
     for (const r of minted) {
-      expect(r.outputs, r.type).toMatchObject({ apiOrigin: stack.emulator.url, keyFingerprint: expect.stringMatching(/^sha256:[0-9a-f]{16}$/) });
+      expect(r.outputs, r.type).toMatchObject({ apiOrigin: stack.emulator.url, keyFingerprint: expect.stringMatching(/^hmac-sha256:[0-9a-f]{16}:[0-9a-f]{16}$/) });
       if (!r.type.endsWith(":SessionTemplate")) expect(r.outputs?.expired, r.type).toBe(false);
     }
   });
@@ -124,7 +124,7 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     const secret = resources.find((r) => r.type === `${TOKEN}:ClientSecret` && r.urn.endsWith("::web"));
     expect(secret?.outputs?.value).toMatchObject({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270" });
     // The template holds the effective session; a token's state carries only what diff and apps need.
-    const kept = ["__provider", "expired", "expiresAfterSeconds", "expiresAt", "revision", "rotateBeforeSeconds", "sessionId", "stateVersion", "value"];
+    const kept = ["__provider", "expired", "expiresAfterSeconds", "expiresAt", "revision", "revisionKey", "rotateBeforeSeconds", "sessionId", "stateVersion", "value"];
     // Where it was minted: the organization and project are unset here, so left out.
     expect(Object.keys(secret?.outputs ?? {}).sort()).toEqual([...kept, "apiOrigin", "keyFingerprint"].sort());
 

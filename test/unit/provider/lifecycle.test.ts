@@ -1,21 +1,23 @@
 // The provider's decisions as pure functions: no engine, no network.
+import { createHash } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { revisionOf } from "../../../src/provider/canonical";
 import { check, configure, diff, isDue, read, update } from "../../../src/provider/handlers";
 import { currentIdentity, keyFingerprint, recordedIdentity } from "../../../src/provider/identity";
 import { currentSettings } from "../../../src/provider/credentials";
-import { STATE_VERSION } from "../../../src/provider/state-version";
+import { needsMigration, STATE_VERSION } from "../../../src/provider/state-version";
 import { UNKNOWN } from "../../../src/provider/unknowns";
 
 const SESSION = { type: "realtime", model: "gpt-realtime", instructions: "Hi." };
 const PROVIDER = "exports.handler = ...";
+const REVISION_KEY = "5f".repeat(32);
 // Diff explains replaces in the engine's diagnostics; here the returned reasons are checked instead.
 const quiet = () => {};
 
 // Where UNIT_CONFIG sends requests.
 const IDENTITY = {
   apiOrigin: "http://127.0.0.1:4010/v1",
-  keyFingerprint: keyFingerprint("sk-unit-key"),
+  keyFingerprint: keyFingerprint("sk-unit-key", "0123456789abcdef"),
   organization: "org_1",
   project: null,
 };
@@ -26,7 +28,8 @@ function minted(overrides: Record<string, unknown> = {}) {
     value: "ek_0123456789abcdef0123456789abcdef",
     expiresAt: 2_000,
     sessionId: "sess_1",
-    revision: revisionOf(SESSION),
+    revision: revisionOf(SESSION, REVISION_KEY),
+    revisionKey: REVISION_KEY,
     expiresAfterSeconds: 600,
     rotateBeforeSeconds: 0,
     stateVersion: STATE_VERSION,
@@ -66,9 +69,19 @@ describe("identity", () => {
   useUnitConfig();
 
   it("is where requests go now: base URL without a trailing slash, key fingerprint, organization, project", () => {
-    expect(currentIdentity(currentSettings(), undefined)).toEqual(IDENTITY);
+    expect(currentIdentity(currentSettings(), { keyFingerprint: IDENTITY.keyFingerprint })).toEqual(IDENTITY);
+    // Nothing recorded: a fresh salt, so two resources minted with one key do not share a fingerprint.
+    const fresh = [currentIdentity(currentSettings(), undefined), currentIdentity(currentSettings(), undefined)];
+    expect(fresh[0]?.keyFingerprint).toMatch(/^hmac-sha256:[0-9a-f]{16}:[0-9a-f]{16}$/);
+    expect(fresh[0]?.keyFingerprint).not.toBe(fresh[1]?.keyFingerprint);
     // Outputs record only what is set: absent stands for null.
     expect(recordedIdentity(IDENTITY)).toEqual({ apiOrigin: IDENTITY.apiOrigin, keyFingerprint: IDENTITY.keyFingerprint, organization: "org_1" });
+  });
+
+  it("compares the unsalted fingerprint of earlier releases the same way, so an upgrade replaces nothing", () => {
+    const unsalted = `sha256:${createHash("sha256").update("sk-unit-key").digest("hex").slice(0, 16)}`;
+    expect(diff("ClientSecret", minted({ keyFingerprint: unsalted }), news(), 1_000, quiet)).toEqual({ changes: false, reasons: [] });
+    expect(diff("ClientSecret", minted({ keyFingerprint: "sha256:0000000000000000" }), news(), 1_000, quiet).replaces).toEqual(["keyFingerprint"]);
   });
 
   it("takes organization and project from the environment when the stack config has none", () => {
@@ -237,12 +250,12 @@ describe("diff", () => {
     expect(adopted).toMatchObject({ apiOrigin: identity.apiOrigin, keyFingerprint: identity.keyFingerprint, value: minted().value });
     expect(adopted).not.toHaveProperty("project");
     // A template is not updated for it: its preview would show every token minted from it as replaced.
-    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), stateVersion: STATE_VERSION, __provider: PROVIDER };
+    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION, REVISION_KEY), revisionKey: REVISION_KEY, stateVersion: STATE_VERSION, __provider: PROVIDER };
     expect(diff("SessionTemplate", template, { session: SESSION, __provider: PROVIDER }, 1_000, quiet, identity)).toEqual(NONE);
   });
 
   it("never rotates a template, which holds no token", () => {
-    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), stateVersion: STATE_VERSION, __provider: PROVIDER };
+    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION, REVISION_KEY), revisionKey: REVISION_KEY, stateVersion: STATE_VERSION, __provider: PROVIDER };
     expect(diff("SessionTemplate", template, { session: SESSION, __provider: PROVIDER }, 10 ** 12, quiet)).toEqual(NONE);
   });
 
@@ -262,6 +275,33 @@ describe("diff", () => {
   });
 });
 
+describe("versions", () => {
+  useUnitConfig();
+
+  it("diffs outputs of earlier releases after migrating them: an unkeyed revision of 0.1.0 still compares", () => {
+    const { stateVersion: _v, revisionKey: _k, ...v0 } = minted({ session: { ...SESSION }, revision: revisionOf(SESSION, undefined) });
+    expect(diff("ClientSecret", v0, news(), 1_000, quiet)).toEqual({ changes: true, reasons: [] });
+    const edited = diff("ClientSecret", v0, news({ session: { ...SESSION, instructions: "Bye." } }), 1_000, quiet);
+    expect(edited.replaces).toEqual(["session"]);
+  });
+
+  it("sees a renamed key as a migration even when the number of keys is unchanged", () => {
+    // Version 0 kept `session` in a token's outputs; here a renamed key takes its place in the count.
+    const { stateVersion: _v, ...v0 } = minted({ session: { ...SESSION } });
+    const { expired: _e, ...renamed } = { ...v0, isExpired: false } as Record<string, unknown>;
+    expect(needsMigration("ClientSecret", renamed)).toBe(true);
+    expect(needsMigration("ClientSecret", minted())).toBe(false);
+  });
+
+  it("refuses state of a newer release in diff, update and read, saying to upgrade, and never rewrites its version", () => {
+    const newer = minted({ stateVersion: STATE_VERSION + 1 });
+    const message = /ClientSecret( sess_1)? was written by a newer release of pulumi-openai-realtime \(state version 2; this release reads up to 1\): upgrade the package/;
+    expect(() => diff("ClientSecret", newer, news(), 1_000, quiet, undefined, "sess_1")).toThrow(message);
+    expect(() => update("ClientSecret", newer, news())).toThrow(message);
+    expect(() => read("ClientSecret", "sess_1", newer, 1_000)).toThrow(message);
+  });
+});
+
 describe("read", () => {
   it("returns state as it is, and whether the token has expired", () => {
     const { __provider: _, ...props } = minted();
@@ -270,7 +310,7 @@ describe("read", () => {
   });
 
   it("leaves a template, which holds no token, as it is", () => {
-    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION), __provider: PROVIDER };
+    const template = { session: SESSION, model: "gpt-realtime", revision: revisionOf(SESSION, REVISION_KEY), __provider: PROVIDER };
     const { __provider: _, ...props } = template;
     expect(read("SessionTemplate", "tmpl_1", template, 10 ** 12)).toEqual({ id: "tmpl_1", props });
   });

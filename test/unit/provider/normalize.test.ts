@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RealtimeSessionCreateRequestGA } from "../../../src/schemas";
-import { canonicalJson, revisionOf } from "../../../src/provider/canonical";
+import { canonicalJson, newRevisionKey, revisionOf } from "../../../src/provider/canonical";
 import { toRequestBody } from "../../../src/provider/normalize";
 import { redactSecrets } from "../../../src/provider/redact";
 
@@ -30,10 +30,15 @@ describe("toRequestBody", () => {
 });
 
 describe("revision", () => {
-  it("is the sha256 of JSON with sorted keys", () => {
+  it("is an HMAC of JSON with sorted keys under the resource's own key", () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
-    expect(revisionOf({ b: 1, a: 2 })).toBe(revisionOf({ a: 2, b: 1 }));
-    expect(revisionOf({})).toBe("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
+    const key = newRevisionKey();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(revisionOf({ b: 1, a: 2 }, key)).toBe(revisionOf({ a: 2, b: 1 }, key));
+    expect(revisionOf({ a: 2 }, key)).not.toBe(revisionOf({ a: 2 }, newRevisionKey()));
+    // The plain sha256 earlier releases stored, for comparing their state.
+    expect(revisionOf({}, key)).not.toBe(revisionOf({}, undefined));
+    expect(revisionOf({}, undefined)).toBe("44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a");
   });
 });
 
