@@ -2,9 +2,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { nowSeconds } from "../provider/clock";
 import { isDue } from "../provider/handlers";
-import { KINDS } from "../provider/kinds";
 import { isoTime } from "../provider/reasons";
-import { TYPE_TOKENS, type ResourceKind } from "../tokens";
+import { EXPIRING_KINDS, TYPE_TOKENS, type ResourceKind } from "../tokens";
 import { UsageError, type CliIo, type Command } from "./command";
 import { parseFlags, type FlagSpec } from "./flags";
 
@@ -92,7 +91,7 @@ export function rotationSchedule(resources: readonly ExportedResource[], now: nu
   const entries: RotationEntry[] = [];
   for (const resource of resources) {
     const kind = typeof resource.type === "string" ? KIND_BY_TYPE.get(resource.type) : undefined;
-    if (kind === undefined || !KINDS[kind].expires || resource.delete === true) continue;
+    if (kind === undefined || !EXPIRING_KINDS.has(kind) || resource.delete === true) continue;
     const outputs = resource.outputs ?? {};
     const urn = typeof resource.urn === "string" ? resource.urn : "";
     if (isSecretEnvelope(outputs.expiresAt)) throw new Error(`${urn}: expiresAt is a secret output; due reads no secrets`);

@@ -44,7 +44,7 @@ export type TokenEndpointRateLimit = z.infer<typeof TokenEndpointRateLimit>;
 export const TokenEndpointDefinition = z.strictObject({
   /** The realtime.yaml template it mints from. */
   template: z.string().min(1),
-  /** The template's `revision` output (sha256 of its canonical config), returned with each token. */
+  /** The template's `revision` output (changes exactly when its config does; keyed per template), returned with each token. */
   revision: z.string().min(1),
   /** The template's effective session: what every token of this endpoint is minted with. */
   session: ClientSecretSession,
