@@ -81,7 +81,7 @@ export function endpointsFromConfig(file: string): LoadedEndpoints {
       if (JSON.stringify(session).includes("${secret:")) {
         throw new UsageError(`--config tokenEndpoints.${name}: template '${entry.template}' uses a \${secret:...} value, which only the stack resolves; use --stack.`);
       }
-      return [name, { ...entry, session, revision: revisionOf(session) }];
+      return [name, { ...entry, session, revision: revisionOf(session, undefined) }];
     }),
   );
   const endpoints = parseTokenEndpoints(resolved);
