@@ -11,8 +11,14 @@ export interface RouterServerOptions {
   port?: number | undefined;
   /** @default "127.0.0.1" */
   host?: string | undefined;
-  /** Largest webhook body read; larger ones are refused with 413. @default 65536 */
+  /** Largest webhook body read; larger ones are refused with 413 and their connection closed. @default 65536 */
   maxBodyBytes?: number | undefined;
+  /** Milliseconds a request's headers may take to arrive. @default 10000 */
+  headersTimeoutMs?: number | undefined;
+  /** Milliseconds a whole request (headers and body) may take to arrive. @default 30000 */
+  requestTimeoutMs?: number | undefined;
+  /** Connections held at once; more are closed as they open. @default 1024 */
+  maxConnections?: number | undefined;
 }
 
 /** A listening router. */
@@ -49,24 +55,41 @@ function closeAfterResponse(res: ServerResponse): void {
   res.shouldKeepAlive = false;
 }
 
-/** Reads the body up to `limit` bytes; undefined when it is larger. */
+/**
+ * Reads the body up to `limit` bytes; undefined as soon as it is known to be
+ * larger (declared so, or past the limit while arriving), with the rest left
+ * unread: the caller answers 413 and closes the connection.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? "0");
     if (declared > limit) {
-      req.resume();
       resolve(undefined);
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on("data", (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on("end", () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData);
+      req.pause();
+      resolve(undefined);
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** Answers, then closes the connection without reading what is left of the request. */
+function sendAndClose(res: ServerResponse, status: number, body: string): void {
+  closeAfterResponse(res);
+  res.on("finish", () => res.req.socket.destroy());
+  send(res, status, body);
 }
 
 /**
@@ -86,10 +109,11 @@ export async function startRouterServer(options: RouterServerOptions): Promise<R
     if (path === "/webhook") {
       if (req.method !== "POST") return send(res, 405, JSON.stringify({ error: { message: "use POST" } }));
       const body = await readBody(req, limit);
-      const answer =
-        body === undefined
-          ? router.refuse("payload_too_large", `Webhook body is larger than ${limit} bytes`)
-          : await router.deliver(body, req.headers);
+      if (body === undefined) {
+        const answer = router.refuse("payload_too_large", `Webhook body is larger than ${limit} bytes`);
+        return sendAndClose(res, answer.status, JSON.stringify(answer.body));
+      }
+      const answer = await router.deliver(body, req.headers);
       return send(res, answer.status, JSON.stringify(answer.body));
     }
     if (path === "/healthz" && req.method === "GET") {
@@ -111,13 +135,23 @@ export async function startRouterServer(options: RouterServerOptions): Promise<R
     send(res, 404, JSON.stringify({ error: { message: `no route ${req.method} ${path}; try POST /webhook, GET /healthz, GET /metrics` } }));
   };
   const handling = new Set<Promise<void>>();
-  const server: Server = createServer((req, res) => {
-    const work = handle(req, res).catch((error: Error) => {
-      if (!res.headersSent) send(res, 500, JSON.stringify({ error: { message: error.message } }));
-    });
-    handling.add(work);
-    void work.finally(() => handling.delete(work));
-  });
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const server: Server = createServer(
+    {
+      headersTimeout: Math.min(options.headersTimeoutMs ?? 10_000, requestTimeout),
+      requestTimeout,
+      // How often those timeouts are checked (Node's default is every 30 s).
+      connectionsCheckingInterval: Math.min(1_000, requestTimeout),
+    },
+    (req, res) => {
+      const work = handle(req, res).catch((error: Error) => {
+        if (!res.headersSent) send(res, 500, JSON.stringify({ error: { message: error.message } }));
+      });
+      handling.add(work);
+      void work.finally(() => handling.delete(work));
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 1024;
   // The sender's keep-alive connections must not hold a shutdown open.
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

@@ -21,6 +21,7 @@ const FLAGS: FlagSpec = {
   "max-retries": "string",
   "store-timeout-ms": "string",
   "drain-seconds": "string",
+  "max-connections": "string",
   help: "boolean",
 };
 
@@ -50,6 +51,7 @@ Flags:
   --max-retries N           retries per API call on 429, 5xx and network errors (default 4)
   --store-timeout-ms N      a store call taking longer fails; the delivery is answered 503 (default 2000)
   --drain-seconds N         on SIGTERM, how long to wait for deliveries and actions in flight (default 25)
+  --max-connections N       connections held at once; more are closed as they open (default 1024)
   --help                    show this help
 
 Environment: OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_WEBHOOK_SECRET
@@ -72,6 +74,7 @@ export interface RouterArgs {
   maxRetries: number;
   storeTimeoutMs: number;
   drainSeconds: number;
+  maxConnections: number;
 }
 
 /** A whole-number flag within bounds; throws `UsageError` naming it. */
@@ -116,6 +119,7 @@ export function parseRouterArgs(argv: readonly string[]): RouterArgs | "help" {
     maxRetries: integer("max-retries", values["max-retries"], 4, 0, 20),
     storeTimeoutMs: integer("store-timeout-ms", values["store-timeout-ms"], 2_000, 50, 60_000),
     drainSeconds: integer("drain-seconds", values["drain-seconds"], 25, 1, 3_600),
+    maxConnections: integer("max-connections", values["max-connections"], 1024, 1, 65_536),
   };
 }
 
@@ -156,7 +160,14 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const stopped = waitForStopSignal();
   let running;
   try {
-    running = await startRouterServer({ router, store, port: args.port, host: args.host, maxBodyBytes: args.maxBodyBytes });
+    running = await startRouterServer({
+      router,
+      store,
+      port: args.port,
+      host: args.host,
+      maxBodyBytes: args.maxBodyBytes,
+      maxConnections: args.maxConnections,
+    });
   } catch (error) {
     await store.close();
     await client.close();

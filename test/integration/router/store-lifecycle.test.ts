@@ -77,6 +77,13 @@ describe.skipIf(REDIS === undefined)(
       redis.pause();
       try {
         expect(await post(router, call!.delivery)).toEqual({ status: 503, code: "store_unavailable" });
+        // A stuck store does not hang the probes either (a probe that never answers fails the test).
+        const health = await fetch(`${router.url}/healthz`, { signal: AbortSignal.timeout(30_000) });
+        expect(health.status).toBe(503);
+        expect(await health.json()).toMatchObject({ status: "store_unavailable", store: "redis" });
+        const metrics = await fetch(`${router.url}/metrics`, { signal: AbortSignal.timeout(30_000) });
+        expect(metrics.status).toBe(200);
+        expect(await metrics.text()).not.toContain("router_pending_hangups");
       } finally {
         // The frozen server now carries out the claim it was sent, and the give-back after it.
         redis.resume();

@@ -13,6 +13,7 @@ describe("parseRouterArgs", () => {
       maxRetries: 4,
       storeTimeoutMs: 2000,
       drainSeconds: 25,
+      maxConnections: 1024,
     });
   });
 
