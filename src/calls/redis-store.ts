@@ -61,7 +61,6 @@ export class RedisStore implements RouterStore {
    */
   static async connect(url: string, options: RedisStoreOptions = {}): Promise<RedisStore> {
     const { Redis } = require("ioredis") as typeof import("ioredis");
-    const parsed = new URL(url);
     // No offline queue: while the connection is down a store call fails at once instead of piling up.
     const redis = new Redis(url, {
       lazyConnect: true,
@@ -77,7 +76,7 @@ export class RedisStore implements RouterStore {
       await redis.ping();
     } catch (error) {
       redis.disconnect();
-      throw new Error(`Cannot connect to Redis at ${parsed.host}: ${(error as Error).message}`);
+      throw new Error(`Cannot connect to Redis at ${new URL(redactUrl(url)).host}: ${(error as Error).message}`);
     }
     return new RedisStore(redis, options.prefix ?? "pulumi-openai-realtime:router:");
   }
@@ -144,10 +143,23 @@ export async function openStore(spec: string | undefined, options: RedisStoreOpt
   throw new Error(`--store must be 'memory' or a redis:// or rediss:// URL (got '${redactUrl(spec)}')`);
 }
 
-/** A URL with its password replaced, for messages. */
+/**
+ * A URL with its password replaced, for messages. Everything between the
+ * scheme and the last `@` is credentials (a password may hold `/`, `:` or
+ * `@`): only a plain user name before the first `:` is kept.
+ *
+ * @example
+ * redactUrl("redis://app:pa/ss@cache:6379/0") // "redis://app:***@cache:6379/0"
+ */
 export function redactUrl(value: string): string {
-  if (!URL.canParse(value)) return value.replace(/:[^:@/]*@/, ":***@");
-  const url = new URL(value);
-  if (url.password !== "") url.password = "***";
-  return url.href;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(value)?.[0];
+  if (scheme === undefined) return value.replace(/:[^:@/]*@/, ":***@");
+  const rest = value.slice(scheme.length);
+  const at = rest.lastIndexOf("@");
+  if (at < 0) return value;
+  const userinfo = rest.slice(0, at);
+  const colon = userinfo.indexOf(":");
+  if (colon < 0) return `${scheme}***@${rest.slice(at + 1)}`;
+  const user = userinfo.slice(0, colon);
+  return `${scheme}${/^[A-Za-z0-9._~-]*$/.test(user) ? user : "***"}:***@${rest.slice(at + 1)}`;
 }

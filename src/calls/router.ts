@@ -31,7 +31,18 @@ export interface CallRouterOptions {
   toleranceSeconds?: number | undefined;
   /** How long {@link CallRouter.drain} waits for deliveries and call actions. @default 25000 */
   drainTimeoutMs?: number | undefined;
+  /** Clock in ms, for tests. @default Date.now */
+  now?: (() => number) | undefined;
 }
+
+/**
+ * A call id as the API gives them (`rtc_` and letters, digits, `_`, `-`):
+ * one path segment of `/realtime/calls/{call_id}/...`, never `.`, `..` or empty.
+ */
+const CALL_ID = /^rtc_[A-Za-z0-9_-]{1,200}$/;
+
+/** Identical refusals within this window are logged once; the next line counts the ones left out. */
+const REFUSAL_LOG_WINDOW_MS = 10_000;
 
 /** The HTTP answer to one delivery. */
 export interface DeliveryAnswer {
@@ -65,6 +76,7 @@ export class CallRouter {
   readonly #abandon: { promise: Promise<never>; reject: (error: Error) => void };
   #poller: NodeJS.Timeout | undefined;
   #deliveries = 0;
+  readonly #refusals = new Map<string, { loggedAt: number; suppressed: number }>();
   #polling = false;
   #draining = false;
 
@@ -102,7 +114,7 @@ export class CallRouter {
   /** Refuses a delivery before verification (e.g. its body was over the size limit). */
   refuse(reason: string, message: string): DeliveryAnswer {
     this.metrics.verificationFailure(reason);
-    this.#write({ event: "webhook_refused", reason, detail: message });
+    this.#logRefusal(reason, message);
     return { status: refusal(reason), body: { error: { message, type: "invalid_request_error", code: reason } } };
   }
 
@@ -134,6 +146,9 @@ export class CallRouter {
       return { status: 200, body: { ignored: event.type } };
     }
     const callId = event.data.call_id;
+    if (!CALL_ID.test(callId)) {
+      return this.refuse("invalid_payload", "realtime.call.incoming with a data.call_id that is not a call id (rtc_ followed by letters, digits, _ or -)");
+    }
     const ttl = this.#options.dedupSeconds ?? 259_200;
     // The call id too: a call is decided once, whatever delivery announces it.
     const keys = [`webhook:${webhookId}`, `call:${callId}`];
@@ -267,6 +282,20 @@ export class CallRouter {
       latencyMs: Math.round(seconds * 10_000) / 10,
       ...(result.error !== undefined ? { error: result.error } : {}),
     });
+  }
+
+  /** A refusal line, unless the same one was logged within the window (then counted, and reported with the next). */
+  #logRefusal(reason: string, detail: string): void {
+    const now = (this.#options.now ?? Date.now)();
+    const key = `${reason}\u0000${detail}`;
+    const seen = this.#refusals.get(key);
+    if (seen !== undefined && now - seen.loggedAt < REFUSAL_LOG_WINDOW_MS) {
+      seen.suppressed += 1;
+      return;
+    }
+    if (this.#refusals.size >= 1024) this.#refusals.clear();
+    this.#refusals.set(key, { loggedAt: now, suppressed: 0 });
+    this.#write({ event: "webhook_refused", reason, detail, ...(seen !== undefined && seen.suppressed > 0 ? { suppressed: seen.suppressed } : {}) });
   }
 
   /** `work`, or a rejection once a drain gave up waiting for the store. */

@@ -52,9 +52,21 @@ export class MemoryStore implements RouterStore {
   readonly #hangups = new Map<string, number>();
   readonly #now: () => number;
 
-  /** @param now clock in ms, for tests. @default Date.now */
-  constructor(now: () => number = Date.now) {
+  readonly #maxKeys: number;
+
+  /**
+   * @param now clock in ms, for tests. @default Date.now
+   * @param options.maxKeys marks held at most; past it the oldest go first
+   *   (a redelivery that old is then acted on again). @default 200000
+   */
+  constructor(now: () => number = Date.now, options: { maxKeys?: number | undefined } = {}) {
     this.#now = now;
+    this.#maxKeys = options.maxKeys ?? 200_000;
+  }
+
+  /** Number of marks held (expired ones included until pruned). */
+  get size(): number {
+    return this.#claims.size;
   }
 
   async claim(keys: readonly string[], ttlSeconds: number, owner: string): Promise<boolean> {
@@ -65,7 +77,12 @@ export class MemoryStore implements RouterStore {
       this.#claims.delete(key);
       this.#claims.set(key, { owner, expiresAt: now + ttlSeconds * 1000 });
     }
-    if (this.#claims.size % 1024 === 0) this.#prune(now);
+    if (this.#claims.size % 1024 === 0 || this.#claims.size > this.#maxKeys) this.#prune(now);
+    // Still too many: the oldest marks (the map is in claim order) go.
+    for (const key of this.#claims.keys()) {
+      if (this.#claims.size <= this.#maxKeys) break;
+      this.#claims.delete(key);
+    }
     return true;
   }
 

@@ -145,6 +145,12 @@ export class Calls {
         { path: "call_id", code: "invalid_value", message: "Invalid value for 'call_id': expected a non-empty call id." },
       ]);
     }
+    // Encoding keeps `/` and `?` inside the segment, but `.` and `..` are path steps to any URL parser.
+    if (callId === "." || callId === "..") {
+      this.#api.check("POST", `/realtime/calls/{call_id}/${action}`, [
+        { path: "call_id", code: "invalid_value", message: "Invalid value for 'call_id': expected one path segment (not '.' or '..')." },
+      ]);
+    }
     await this.#api.postVoid(`/realtime/calls/${segment(callId)}/${action}`, schema, body, options, (error) =>
       alreadyInState(action, error),
     );

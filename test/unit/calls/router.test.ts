@@ -72,6 +72,42 @@ class FaultyStore extends MemoryStore {
   }
 }
 
+describe("CallRouter: small ones", () => {
+  it.each([".", "..", "", "rtc_a/../b", "rtc_a?x", "x".repeat(300), "call_1"])("refuses the call id %j without an API request", async (callId) => {
+    const { client, sent } = api();
+    const r = router({ client });
+    const { body, headers } = delivery(callId);
+    const answer = await r.deliver(body, headers);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: { code: "invalid_payload" } });
+    await r.drain();
+    expect(sent).toEqual([]);
+  });
+
+  it("logs a run of identical refusals once, then how many were left out", async () => {
+    const { client } = api();
+    let now = 1_000_000;
+    const logs: LogRecord[] = [];
+    const r = new CallRouter({
+      routes: [{ action: "reject" }],
+      client,
+      store: new MemoryStore(),
+      secrets: () => ["whsec_b3RoZXItc2VjcmV0LWtleQ=="],
+      log: (record) => logs.push(record),
+      now: () => now,
+    });
+    const { body, headers } = delivery("rtc_forged");
+    for (let i = 0; i < 50; i++) expect((await r.deliver(body, headers)).status).toBe(400);
+    expect(logs.filter((l) => l.event === "webhook_refused")).toHaveLength(1);
+    now += 60_000;
+    await r.deliver(body, headers);
+    const refused = logs.filter((l) => l.event === "webhook_refused");
+    expect(refused).toHaveLength(2);
+    expect(refused[1]).toMatchObject({ reason: "no_matching_signature", suppressed: 49 });
+    expect(r.metrics.render()).toMatch(/^router_webhook_verification_failures_total\{reason="no_matching_signature"\} 51$/m);
+  });
+});
+
 describe("CallRouter: no call is lost", () => {
   it("a delivery whose store call fails is answered 503 and its retry is acted on", async () => {
     const { client, sent } = api();

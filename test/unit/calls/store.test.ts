@@ -28,6 +28,13 @@ describe("MemoryStore", () => {
     expect(await store.claim(["webhook:a", "call:1"], 10, "o5")).toBe(true);
   });
 
+  it("holds at most maxKeys marks, dropping the oldest first", async () => {
+    const store = new MemoryStore(Date.now, { maxKeys: 4 });
+    for (let i = 0; i < 10; i++) expect(await store.claim([`webhook:${i}`, `call:${i}`], 60, `o${i}`)).toBe(true);
+    expect(store.size).toBeLessThanOrEqual(4);
+    expect(await store.claim(["call:9"], 60, "again")).toBe(false);
+  });
+
   it("leases due hang-ups once and hands them out again if not completed", async () => {
     const store = new MemoryStore();
     await store.scheduleHangup("rtc_1", 100);
@@ -51,6 +58,16 @@ describe("openStore", () => {
       "--store must be 'memory' or a redis:// or rediss:// URL (got 'postgres://u:***@db/x')",
     );
     expect(redactUrl("redis://:hunter2@127.0.0.1:6379/0")).toBe("redis://:***@127.0.0.1:6379/0");
+  });
+
+  it.each([
+    ["redis://:pa/ss@127.0.0.1:6379/0", "redis://:***@127.0.0.1:6379/0"],
+    ["redis://user:p/a/ss@h:1/0", "redis://user:***@h:1/0"],
+    ["redis://:p@ss/w@rd@h/0", "redis://:***@h/0"],
+    ["redis://pa/ss@h", "redis://***@h"],
+    ["redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/0"],
+  ])("redacts every part of the password in %s", (url, redacted) => {
+    expect(redactUrl(url)).toBe(redacted);
   });
 });
 

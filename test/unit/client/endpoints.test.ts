@@ -173,6 +173,12 @@ describe("request validation", () => {
     expect((hangup as Error).message).toBe(
       "POST /realtime/calls/{call_id}/hangup: invalid request body: Invalid value for 'call_id': expected a non-empty call id.",
     );
+    for (const id of [".", ".."]) {
+      const dots = await client.calls.accept(id, { type: "realtime", model: "gpt-realtime" }).catch((e: unknown) => e);
+      expect((dots as Error).message).toBe(
+        "POST /realtime/calls/{call_id}/accept: invalid request body: Invalid value for 'call_id': expected one path segment (not '.' or '..').",
+      );
+    }
     expect(server.requests).toHaveLength(0);
   });
 });
