@@ -74,7 +74,7 @@ describe("main", () => {
     const unknown = capture();
     expect(await main(["deploy"], unknown.io)).toBe(2);
     expect(unknown.err.join("")).toBe(
-      "pulumi-openai-realtime: unknown command 'deploy'. Commands: init, validate, emulator, router, calls.\nRun 'pulumi-openai-realtime --help' for usage.\n",
+      "pulumi-openai-realtime: unknown command 'deploy'. Commands: init, validate, emulator, router, calls, tokens, due.\nRun 'pulumi-openai-realtime --help' for usage.\n",
     );
   });
 
