@@ -37,6 +37,9 @@ function summary(outputs) {
       row(`${section}.${name}`, `clientSecret ${s.clientSecret}, expires ${time(s.expiresAt)}`);
     }
   }
+  for (const [name, e] of Object.entries(outputs.tokenEndpoints || {})) {
+    row(`tokenEndpoints.${name}`, `template ${e.template}, auth ${e.auth}, ${e.expiresAfterSeconds} s tokens (npm run tokens)`);
+  }
   (outputs.callRoutes || []).forEach((route, i) => {
     const match = JSON.stringify(route.match || {});
     const what =

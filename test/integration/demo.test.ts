@@ -1,7 +1,7 @@
 // The README's first command as a newcomer runs it: a fresh copy of the repo
 // (no node_modules, no build), system Node and npm first on PATH, then
 // `npm run demo`; then every "try next" line exactly as the demo prints it.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as os from "node:os";
@@ -94,6 +94,39 @@ describe("npm run demo, as a newcomer runs it", { timeout: 900_000 }, () => {
     expect(demo.output).not.toContain("EBADENGINE");
     expect(demo.output).not.toMatch(/npm warn/i);
     expect(demo.output).not.toMatch(/^\s*warning:/im);
+  });
+
+  it("lists the token endpoint, and docs/tokens.md's two lines start the token service on the demo stack and mint a token", async () => {
+    expect(demo.output).toMatch(/tokenEndpoints\.web +template concierge, auth bearer, 60 s tokens \(npm run tokens\)/);
+    const [serve, curl] = shellCommands(readmeSnippet("token-service"));
+    expect(serve!.slice(0, 3).join(" ")).toBe("npm run tokens");
+    expect(curl![0]).toBe("curl");
+    // The printed port, swapped for a free one so parallel suites cannot collide.
+    const port = String(await freePort());
+    const swap = (words: string[]) => words.map((w) => w.replace("8788", port));
+    const service = spawn(serve![0]!, swap(serve!.slice(1)), { cwd: clone, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    service.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+    service.stderr!.on("data", (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((resolve) => service.once("exit", resolve));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!out.includes(`listening on http://127.0.0.1:${port}`)) {
+        if (Date.now() > deadline || service.exitCode !== null) throw new Error(`the token service did not start:\n${out}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const minted = await run(curl![0]!, swap(curl!.slice(1)), env);
+      expect(minted.code, minted.output).toBe(0);
+      const body = JSON.parse(minted.output) as { value: string; endpoint: string; session: { instructions?: string } };
+      expect(body.value).toMatch(/^ek_/);
+      expect(body.endpoint).toBe("web");
+      expect(body.session.instructions).toContain("You are Alex");
+      expect(out).not.toContain(body.value);
+    } finally {
+      // npm, the script and the service: the whole group, as Ctrl-C would.
+      process.kill(-service.pid!, "SIGTERM");
+      await exited;
+    }
   });
 
   it("ends with three lines to try next, each working as printed", async () => {

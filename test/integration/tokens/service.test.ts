@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { revisionOf } from "../../../src/provider/canonical";
 import { TestEmulator } from "../../helpers/emulator";
 import { SecretScan } from "../../helpers/secrets";
-import { CLI, helpExamples, RouterProcess as ServiceProcess, tempDir, waitFor } from "../router/helpers";
+import { CLI, freePort, helpExamples, RouterProcess as ServiceProcess, tempDir, waitFor } from "../router/helpers";
 import { API_KEY, AUDIENCE, endpoints, ISSUER, jwksServer, jwt, keyPair, MINTS, mint, ORIGIN, session } from "./helpers";
 
 const BEARER = "svc-bearer-token-0a1b2c3d";
@@ -269,5 +269,39 @@ describe("tokens --help", { timeout: 90_000 }, () => {
     fs.rmSync(dir, { recursive: true, force: true });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("'web' (auth: bearer: give --auth-tokens-file)");
+  });
+});
+
+describe("docs/tokens.md library example", { timeout: 60_000 }, () => {
+  it("serves the handler from node:http as printed", async () => {
+    const { spawn } = await import("node:child_process");
+    const { readmeSnippet } = await import("../../helpers/readme");
+    const { repoRoot } = await import("../../../scripts/local-pulumi.js");
+    const emulator = await TestEmulator.start({ apiKey: API_KEY });
+    const dir = tempDir();
+    fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(dir, "node_modules"));
+    fs.writeFileSync(path.join(dir, "endpoints.json"), JSON.stringify({ web: endpoints().web }));
+    // The printed port, swapped for a free one so parallel suites cannot collide.
+    const port = await freePort();
+    fs.writeFileSync(path.join(dir, "server.mts"), readmeSnippet("token-handler").code.replaceAll("8788", String(port)));
+    const child = spawn(process.execPath, ["server.mts"], {
+      cwd: dir,
+      env: { ...process.env, OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url, APP_TOKEN: BEARER, NODE_OPTIONS: "" },
+    });
+    try {
+      let out = "";
+      child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+      child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+      await waitFor("the example listening", () => (out.includes(`listening on http://127.0.0.1:${port}`) ? true : undefined));
+      const url = `http://127.0.0.1:${port}`;
+      const ok = await mint(url, "web", { bearer: BEARER, origin: ORIGIN });
+      expect(ok.status).toBe(201);
+      expect(((await ok.json()) as { value: string }).value).toMatch(/^ek_/);
+      expect((await mint(url, "web", { bearer: "someone-else-token" })).status).toBe(401);
+    } finally {
+      child.kill("SIGTERM");
+      await emulator.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
