@@ -46,7 +46,10 @@ describe("root project (realtime.yaml)", { timeout: 300_000 }, () => {
     expect(out.clientSecrets["captions"]?.["value"]).toMatch(/^ek_/);
     expect(out.realtimeSessions).toEqual({});
     expect(out.transcriptionSessions).toEqual({});
-    expect(out.tokenEndpoints).toEqual({});
+    // The demo's token endpoint: the concierge template's session and revision, declarations as written.
+    expect(Object.keys(out.tokenEndpoints)).toEqual(["web"]);
+    expect(out.tokenEndpoints["web"]).toMatchObject({ template: "concierge", auth: "bearer", expiresAfterSeconds: 60, revision: out.templates["concierge"]?.["revision"] });
+    expect(out.tokenEndpoints["web"]?.["session"]).toEqual(out.templates["concierge"]?.["session"]);
 
     // Accept routes carry their template's effective session; the others are as written.
     expect(out.callRoutes.map((route) => route["action"])).toEqual(["accept", "refer", "reject", "reject"]);
