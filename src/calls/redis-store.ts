@@ -60,24 +60,7 @@ export class RedisStore implements RouterStore {
    * @throws Error naming the host (never a password in the URL) when it cannot connect.
    */
   static async connect(url: string, options: RedisStoreOptions = {}): Promise<RedisStore> {
-    const { Redis } = require("ioredis") as typeof import("ioredis");
-    // No offline queue: while the connection is down a store call fails at once instead of piling up.
-    const redis = new Redis(url, {
-      lazyConnect: true,
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      commandTimeout: options.commandTimeoutMs ?? 2_000,
-      connectTimeout: 5_000,
-    });
-    // Without a listener ioredis prints every reconnect error itself.
-    redis.on("error", () => undefined);
-    try {
-      await redis.connect();
-      await redis.ping();
-    } catch (error) {
-      redis.disconnect();
-      throw new Error(`Cannot connect to Redis at ${new URL(redactUrl(url)).host}: ${(error as Error).message}`);
-    }
+    const redis = await connectRedis(url, options.commandTimeoutMs ?? 2_000);
     return new RedisStore(redis, options.prefix ?? "pulumi-openai-realtime:router:");
   }
 
@@ -115,16 +98,50 @@ export class RedisStore implements RouterStore {
 
   /** Quits politely, or drops the connection when the server does not answer within a second. */
   async close(): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)));
-    await Promise.race([this.#redis.quit().catch(() => undefined), late]);
-    clearTimeout(timer);
-    this.#redis.disconnect();
+    await closeRedis(this.#redis);
   }
 
   #hangupKey(): string {
     return `${this.#prefix}hangups`;
   }
+}
+
+/**
+ * Connects to Redis and checks the server answers. No offline queue and a
+ * command timeout: while the connection is down or stalled a call fails at
+ * once instead of piling up (shared by the router's store and the token
+ * service's rate limits).
+ *
+ * @throws Error naming the host (never a password in the URL) when it cannot connect.
+ */
+export async function connectRedis(url: string, commandTimeoutMs: number): Promise<RedisClient> {
+  const { Redis } = require("ioredis") as typeof import("ioredis");
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    commandTimeout: commandTimeoutMs,
+    connectTimeout: 5_000,
+  });
+  // Without a listener ioredis prints every reconnect error itself.
+  redis.on("error", () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    redis.disconnect();
+    throw new Error(`Cannot connect to Redis at ${new URL(redactUrl(url)).host}: ${(error as Error).message}`);
+  }
+  return redis;
+}
+
+/** Quits politely, or drops the connection when the server does not answer within a second. */
+export async function closeRedis(redis: RedisClient): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)));
+  await Promise.race([redis.quit().catch(() => undefined), late]);
+  clearTimeout(timer);
+  redis.disconnect();
 }
 
 /**

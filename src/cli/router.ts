@@ -88,6 +88,33 @@ export function integer(name: string, raw: string | true | undefined, fallback: 
 }
 
 /**
+ * The one source flag given among `kinds` (a `--stack` checked to be
+ * ORG/PROJECT/STACK); throws `UsageError` naming them otherwise.
+ */
+export function sourceFlag<K extends string>(values: Record<string, string | true>, kinds: readonly K[]): { kind: K; value: string } {
+  const sources = kinds.filter((k) => values[k] !== undefined);
+  if (sources.length !== 1) {
+    const given = sources.length === 0 ? "none" : sources.map((s) => `--${s}`).join(", ");
+    throw new UsageError(`give exactly one of ${kinds.map((k) => `--${k}`).join(", ")} (got ${given}).`);
+  }
+  const kind = sources[0]!;
+  const value = values[kind] as string;
+  if (kind === "stack" && !/^[^/\s]+\/[^/\s]+\/[^/\s]+$/.test(value)) {
+    throw new UsageError(`--stack must be a fully qualified stack name ORG/PROJECT/STACK (got '${value}').`);
+  }
+  return { kind, value };
+}
+
+/** `--store`: 'memory', a redis:// or rediss:// URL, or absent; throws `UsageError` (never repeating a password). */
+export function storeFlag(values: Record<string, string | true>): string | undefined {
+  const store = values["store"] as string | undefined;
+  if (store !== undefined && store !== "memory" && !(/^rediss?:\/\//.test(store) && URL.canParse(store))) {
+    throw new UsageError(`--store must be 'memory' or a redis:// or rediss:// URL (got '${redactUrl(store)}').`);
+  }
+  return store;
+}
+
+/**
  * Turns `router` flags into settings; throws `UsageError` naming the flag.
  *
  * @example
@@ -96,19 +123,8 @@ export function integer(name: string, raw: string | true | undefined, fallback: 
 export function parseRouterArgs(argv: readonly string[]): RouterArgs | "help" {
   const values = parseFlags(argv, FLAGS);
   if (values["help"] === true) return "help";
-  const sources = (["config", "routes", "stack"] as const).filter((k) => values[k] !== undefined);
-  if (sources.length !== 1) {
-    throw new UsageError(`give exactly one of --config, --routes, --stack (got ${sources.length === 0 ? "none" : sources.map((s) => `--${s}`).join(", ")}).`);
-  }
-  const kind = sources[0]!;
-  const value = values[kind] as string;
-  if (kind === "stack" && !/^[^/\s]+\/[^/\s]+\/[^/\s]+$/.test(value)) {
-    throw new UsageError(`--stack must be a fully qualified stack name ORG/PROJECT/STACK (got '${value}').`);
-  }
-  const store = values["store"] as string | undefined;
-  if (store !== undefined && store !== "memory" && !(/^rediss?:\/\//.test(store) && URL.canParse(store))) {
-    throw new UsageError(`--store must be 'memory' or a redis:// or rediss:// URL (got '${redactUrl(store)}').`);
-  }
+  const { kind, value } = sourceFlag(values, ["config", "routes", "stack"] as const);
+  const store = storeFlag(values);
   return {
     source: { kind, value },
     port: integer("port", values["port"], 0, 0, 65535),

@@ -1,5 +1,4 @@
 import { RealtimeClient } from "../client/client";
-import { redactUrl } from "../calls/redis-store";
 import type { TokenEndpoints } from "../token-endpoint/definitions";
 import { createTokenHandler, type TokenRequestRecord } from "../token-endpoint/handler";
 import { TokenMetrics } from "../token-endpoint/metrics";
@@ -8,7 +7,7 @@ import { RedisRateLimits } from "../token-endpoint/redis-rate-limits";
 import { startTokenServer } from "../token-endpoint/server";
 import { UsageError, waitForStopSignal, type CliIo, type Command } from "./command";
 import { parseFlags, type FlagSpec } from "./flags";
-import { integer } from "./router";
+import { integer, sourceFlag, storeFlag } from "./router";
 import { BearerTokens, JwtVerifier, serviceAuthorize, type AuthSettings } from "./tokens-auth";
 import { endpointsFromConfig, endpointsFromFile, endpointsFromStack, fileStamp, type EndpointSource, type LoadedEndpoints } from "./tokens-endpoints";
 
@@ -96,19 +95,8 @@ export interface TokensArgs {
 export function parseTokensArgs(argv: readonly string[]): TokensArgs | "help" {
   const values = parseFlags(argv, FLAGS);
   if (values["help"] === true) return "help";
-  const sources = (["endpoints", "stack", "config"] as const).filter((k) => values[k] !== undefined);
-  if (sources.length !== 1) {
-    throw new UsageError(`give exactly one of --endpoints, --stack, --config (got ${sources.length === 0 ? "none" : sources.map((s) => `--${s}`).join(", ")}).`);
-  }
-  const kind = sources[0]!;
-  const value = values[kind] as string;
-  if (kind === "stack" && !/^[^/\s]+\/[^/\s]+\/[^/\s]+$/.test(value)) {
-    throw new UsageError(`--stack must be a fully qualified stack name ORG/PROJECT/STACK (got '${value}').`);
-  }
-  const store = values["store"] as string | undefined;
-  if (store !== undefined && store !== "memory" && !(/^rediss?:\/\//.test(store) && URL.canParse(store))) {
-    throw new UsageError(`--store must be 'memory' or a redis:// or rediss:// URL (got '${redactUrl(store)}').`);
-  }
+  const source = sourceFlag(values, ["endpoints", "stack", "config"] as const);
+  const store = storeFlag(values);
   const jwksUrl = values["jwks-url"] as string | undefined;
   const publicKeyFile = values["jwt-public-key"] as string | undefined;
   if (jwksUrl !== undefined && publicKeyFile !== undefined) throw new UsageError("give one of --jwks-url and --jwt-public-key, not both.");
@@ -121,7 +109,7 @@ export function parseTokensArgs(argv: readonly string[]): TokensArgs | "help" {
     throw new UsageError("--jwt-issuer and --jwt-audience need --jwks-url or --jwt-public-key.");
   }
   return {
-    source: { kind, value },
+    source,
     port: integer("port", values["port"], 0, 0, 65535),
     host: (values["host"] as string | undefined) ?? "127.0.0.1",
     store,

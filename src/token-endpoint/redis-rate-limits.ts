@@ -1,5 +1,5 @@
 import type { Redis as RedisClient } from "ioredis";
-import { redactUrl } from "../calls/redis-store";
+import { closeRedis, connectRedis } from "../calls/redis-store";
 import type { TokenEndpointRateLimit } from "./definitions";
 import { bucketOf, type ClientRateLimits, type RateDecision } from "./rate-limits";
 
@@ -45,19 +45,7 @@ export class RedisRateLimits implements ClientRateLimits {
    * @throws Error naming the host (never a password in the URL) when it cannot connect.
    */
   static async connect(url: string, prefix = "pulumi-openai-realtime:tokens:"): Promise<RedisRateLimits> {
-    const { Redis } = require("ioredis") as typeof import("ioredis");
-    // No offline queue and a command timeout: while Redis is down or stalled a mint is refused at once (503), not held.
-    const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, commandTimeout: 2_000, connectTimeout: 5_000 });
-    // Without a listener ioredis prints every reconnect error itself.
-    redis.on("error", () => undefined);
-    try {
-      await redis.connect();
-      await redis.ping();
-    } catch (error) {
-      redis.disconnect();
-      throw new Error(`Cannot connect to Redis at ${new URL(redactUrl(url)).host}: ${(error as Error).message}`);
-    }
-    return new RedisRateLimits(redis, prefix);
+    return new RedisRateLimits(await connectRedis(url, 2_000), prefix);
   }
 
   async take(key: string, limit: TokenEndpointRateLimit): Promise<RateDecision> {
@@ -71,6 +59,6 @@ export class RedisRateLimits implements ClientRateLimits {
   }
 
   async close(): Promise<void> {
-    await this.#redis.quit().catch(() => this.#redis.disconnect());
+    await closeRedis(this.#redis);
   }
 }
