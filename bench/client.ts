@@ -7,6 +7,7 @@
 // Not part of the test suite.
 //
 //   npm run build && node bench/client.ts [--rounds 5] [--quick] [--json]
+//   node bench/client.ts --smoke     # npm test: one import each, one concurrency level
 //
 // CommonJS on purpose (the package is `type: commonjs`), so Node runs it with type stripping alone.
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
       requests: { type: "string" },
       rounds: { type: "string" },
       quick: { type: "boolean", default: false },
+      smoke: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
   });
@@ -131,14 +133,18 @@ async function main(): Promise<void> {
     await worker(values.worker as Which, values.url!, Number(values.concurrency), Number(values.requests));
     return;
   }
-  const rounds = Number(values.rounds ?? (values.quick ? 1 : 5));
-  const requestsAt = (c: number): number => (values.quick ? 20 * Math.max(1, Math.ceil(c / 8)) : c === 1 ? 500 : 2_000);
+  const quick = values.quick || values.smoke;
+  const rounds = Number(values.rounds ?? (quick ? 1 : 5));
+  // The import timing takes at least 3 samples, except in --smoke.
+  const importRounds = values.smoke ? 1 : Math.max(rounds, 3);
+  const levels: readonly number[] = values.smoke ? CONCURRENCY.slice(1, 2) : CONCURRENCY;
+  const requestsAt = (c: number): number => (quick ? 20 * Math.max(1, Math.ceil(c / 8)) : c === 1 ? 500 : 2_000);
   const log = (line: string): void => {
     if (!values.json) process.stdout.write(line + "\n");
   };
 
   const imports: Record<Which, number[]> = { ours: [], sdk: [] };
-  for (let r = 0; r < Math.max(rounds, 3); r++) {
+  for (let r = 0; r < importRounds; r++) {
     imports.ours.push(importMs(path.join(ROOT, "dist", "client", "index.js")));
     imports.sdk.push(importMs("openai"));
   }
@@ -146,7 +152,7 @@ async function main(): Promise<void> {
   const { child, url } = await startEmulator();
   const samples: Record<string, Throughput[]> = {};
   try {
-    for (const c of CONCURRENCY) {
+    for (const c of levels) {
       for (let r = 0; r < rounds; r++) {
         for (const which of r % 2 === 0 ? (["ours", "sdk"] as const) : (["sdk", "ours"] as const)) {
           (samples[`${which}@${c}`] ??= []).push(measure(which, url, c, requestsAt(c)));
@@ -171,7 +177,7 @@ async function main(): Promise<void> {
     node: process.version,
     rounds,
     importMs: { ours: median(imports.ours), sdk: median(imports.sdk), ratio: median(imports.ours) / median(imports.sdk) },
-    throughput: CONCURRENCY.map((c) => {
+    throughput: levels.map((c) => {
       const ours = pick("ours", c);
       const sdk = pick("sdk", c);
       return { concurrency: c, ours, sdk, rpsRatio: ours.rps / sdk.rps };

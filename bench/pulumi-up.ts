@@ -7,6 +7,9 @@
 //
 //   npm run build && node bench/pulumi-up.ts [--sizes 10,50,200,500] [--runs 3] [--noop-size 200] [--json]
 //   node bench/pulumi-up.ts --quick        # tiny sizes, one run: proves the harness works
+//   node bench/pulumi-up.ts --smoke        # the least that runs every code path (npm test):
+//                                          # N = 1, each variant deployed once, the no-op
+//                                          # up/preview and state export on the package only
 const { parseArgs } = require("node:util") as typeof import("node:util");
 const nodePath = require("node:path") as typeof import("node:path");
 const lib = require("./lib.ts");
@@ -18,13 +21,17 @@ const { values: opts } = parseArgs({
     "noop-size": { type: "string", default: "200" },
     variants: { type: "string", default: "floor,handwritten,package" },
     quick: { type: "boolean", default: false },
+    smoke: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
 });
-const SIZES = (opts.quick ? "2" : opts.sizes).split(",").map(Number);
-const RUNS = opts.quick ? 1 : Number(opts.runs);
-const NOOP_SIZE = opts.quick ? 2 : Number(opts["noop-size"]);
+const SIZES = (opts.smoke ? "1" : opts.quick ? "2" : opts.sizes).split(",").map(Number);
+const RUNS = opts.quick || opts.smoke ? 1 : Number(opts.runs);
+const NOOP_SIZE = opts.smoke ? 1 : opts.quick ? 2 : Number(opts["noop-size"]);
 const VARIANTS = opts.variants.split(",");
+// The no-op runs and the state export are the same code for every variant;
+// --smoke measures them on this package only (3 fewer up/preview/export runs).
+const NOOP_VARIANTS = opts.smoke ? VARIANTS.filter((v) => v === "package") : VARIANTS;
 const LABEL: Record<string, string> = { floor: "floor", handwritten: "hand-written", package: "this package" };
 
 // The same small realtime session for every variant, inline, so each
@@ -99,7 +106,7 @@ async function main(): Promise<void> {
             const t = await p.pulumi("up", "--yes", "--skip-preview");
             ((up[variant] ??= {})[n] ??= []).push(t.seconds);
             (upRequests[variant] ??= {})[n] = (await requestCount(origin)) - before;
-            if (n === NOOP_SIZE) {
+            if (n === NOOP_SIZE && NOOP_VARIANTS.includes(variant)) {
               const entry = (noop[variant] ??= { up: [], upRequests: 0, preview: [], previewRequests: 0 });
               const b1 = await requestCount(origin);
               entry.up.push((await p.pulumi("up", "--yes", "--skip-preview")).seconds);

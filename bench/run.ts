@@ -5,6 +5,8 @@
 //
 //   npm run bench                       # full sizes; long (N = 500 runs)
 //   npm run bench -- --quick            # tiny sizes: proves every script still runs
+//   npm run bench -- --smoke            # --quick, and the least each script can run that
+//                                       # still goes through its code (npm test runs this)
 //   npm run bench -- --only pulumi-up --runs 5 --sizes 200,500
 //   npm run bench -- --quick --out /tmp/bench   # write results elsewhere
 //
@@ -27,10 +29,13 @@ const SCRIPT_ARGS: Record<string, string[]> = {
   "example-preview": ["runs"],
   validate: ["runs"],
 };
+/** Scripts with a `--smoke` setting smaller than `--quick` (the others get `--quick`). */
+const SMOKE = ["pulumi-up", "client"];
 
 const { values: opts } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
+    smoke: { type: "boolean", default: false },
     only: { type: "string" },
     out: { type: "string" },
     sizes: { type: "string" },
@@ -49,7 +54,8 @@ interface Report {
 
 function runScript(name: string): Promise<Report> {
   const args = [path.join(ROOT, "bench", `${name}.ts`), "--json"];
-  if (opts.quick) args.push("--quick");
+  if (opts.quick || opts.smoke) args.push("--quick");
+  if (opts.smoke && SMOKE.includes(name)) args.push("--smoke");
   for (const key of SCRIPT_ARGS[name] ?? []) {
     const value = (opts as Record<string, unknown>)[key];
     if (typeof value === "string") args.push(`--${key}`, value);
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
   const ended = machine();
   const outDir = opts.out ?? path.join(ROOT, "bench", "results");
   fs.mkdirSync(outDir, { recursive: true });
-  const stem = path.join(outDir, `${started.date.slice(0, 10)}${opts.quick ? "-quick" : ""}`);
+  const stem = path.join(outDir, `${started.date.slice(0, 10)}${opts.smoke ? "-smoke" : opts.quick ? "-quick" : ""}`);
   fs.writeFileSync(`${stem}.json`, `${JSON.stringify({ started, ended, reports }, null, 2)}\n`);
   const md = markdown(reports, started, ended);
   fs.writeFileSync(`${stem}.md`, md);
