@@ -107,8 +107,8 @@ describe("pulumi-openai-realtime init", { timeout: 300_000 }, () => {
     expect(up.code, up.output).toBe(0);
     const out = (await ws.outputs(true)) as Record<string, Record<string, Record<string, unknown>>>;
     expect(out["clientSecrets"]?.["web"]?.["value"]).toMatch(/^ek_/);
-    const destroy = await ws.run(["destroy", "--yes"]);
-    expect(destroy.code, destroy.output).toBe(0);
+    // Destroy is not this file's claim: resources/lifecycle.test.ts destroys these kinds, and
+    // packaging/upgrade.test.ts and load-path.test.ts destroy stacks of the packed package.
   });
 
   it("refuses to overwrite a project without --force", async () => {
