@@ -24,16 +24,16 @@ export interface CheckFailure {
   reason: string;
 }
 
-/** Input set by the resource layer when the resource is `protect`ed. */
-export const PROTECT_KEY = "__protected";
-
 function withoutProvider(props: Props): Props {
   const { [PROVIDER_KEY]: _provider, ...rest } = props;
   return rest;
 }
 
+// Set by the resource layer of the release before `onExpiry`; no longer read.
+const LEGACY_PROTECT_KEY = "__protected";
+
 function withoutInternal(props: Props): Props {
-  const { [PROVIDER_KEY]: _provider, [PROTECT_KEY]: _protect, ...rest } = props;
+  const { [PROVIDER_KEY]: _provider, [LEGACY_PROTECT_KEY]: _protect, ...rest } = props;
   return rest;
 }
 
@@ -67,9 +67,7 @@ export function check(kind: ResourceKind, news: Props): { inputs: Props; failure
         .filter((issue) => !isUnknownAt(args, issue.path, issue.code !== "unrecognized_keys"))
         .flatMap((issue) => formatIssues(new z.ZodError([issue])))
         .map((issue) => ({ property: issue.path, reason: issue.message }));
-  const internal: Props = { [PROVIDER_KEY]: news[PROVIDER_KEY] };
-  if (news[PROTECT_KEY] === true) internal[PROTECT_KEY] = true;
-  return { inputs: { ...args, ...internal }, failures };
+  return { inputs: { ...args, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
 }
 
 /** True once `now` has reached the rotation point of a minted token. */
@@ -141,9 +139,12 @@ export function diff(
   if (EXPIRING_KINDS.has(kind) && isDue(olds, now, rotateBefore)) {
     const expiresAt = typeof olds.expiresAt === "number" ? olds.expiresAt : 0;
     const why = expiryReason(expiresAt, typeof rotateBefore === "number" ? rotateBefore : 0, now);
-    if (news[PROTECT_KEY] === true) {
-      // The engine refuses to replace a protected resource, which would fail every preview from now on.
-      const reason = `${label} ${why}; it is protected, so it is kept: remove \`protect\` from its options and run \`pulumi up\` to re-mint it`;
+    if (news.onExpiry === "keep") {
+      // Set for a protected resource (its own or a parent's `protect`): the
+      // engine refuses to replace it, which would fail every preview from now on.
+      const reason =
+        `${label} ${why}; it is kept (onExpiry "keep", the default under \`protect\`): ` +
+        "remove `protect` (from it and its parents) or set onExpiry: \"replace\", and run `pulumi up` to re-mint it";
       say(reason, "warn");
       return { changes: false, reasons: [reason] };
     }

@@ -22,7 +22,7 @@ export function resourceProps(
 ): pulumi.Inputs {
   const props: Record<string, unknown> = {};
   for (const key of outputs) props[key] = undefined;
-  return { ...props, ...prepareInputs(args, opts), __provider: providerText(kind) };
+  return { ...props, ...prepareInputs(kind, args, opts), __provider: providerText(kind) };
 }
 
 /**

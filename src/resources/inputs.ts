@@ -1,11 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
+// config-keys holds the names only: the program never loads the provider's HTTP client.
+import { CONFIG_API_KEY } from "../provider/config-keys";
 import { containsCredentials, CREDENTIAL_KEYS } from "../provider/credential-fields";
-
-// The provider's config key, spelled out so the program never loads the provider's HTTP client.
-const CONFIG_API_KEY = "openai-realtime:apiKey";
-
-// Mirrors the provider's PROTECT_KEY without loading the provider's modules into the program.
-const PROTECT_KEY = "__protected";
+import { EXPIRING_KINDS, type ResourceKind } from "../tokens";
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
@@ -52,15 +49,29 @@ export function refusePlaintextApiKey(): void {
 }
 
 /**
- * The properties every resource of the package registers, from its
- * arguments: credentials inside `session` secret, and `protect` made known to
- * the provider so an expired protected token is kept rather than failing
- * every preview.
+ * Whether the resource will be protected: its own `protect`, else its
+ * parent's effective one (the SDK passes `protect` down the parent chain and
+ * records it on each resource). Read defensively: should the SDK's record
+ * move, a resource counts as unprotected, the SDK's default.
  */
-export function prepareInputs(args: object, opts: pulumi.CustomResourceOptions | undefined): Record<string, unknown> {
+export function effectivelyProtected(opts: pulumi.CustomResourceOptions | undefined): boolean {
+  if (opts?.protect !== undefined) return opts.protect === true;
+  const inherited = (opts?.parent as { __protect?: unknown } | undefined)?.__protect;
+  return inherited === true;
+}
+
+/**
+ * The properties every resource of the package registers, from its
+ * arguments: credentials inside `session` secret, and, for a kind that
+ * expires, `onExpiry` when not given: "keep" under a `protect` (own or a
+ * parent's), which the engine would not let a replace through, so an
+ * expired token is kept and reported rather than failing every preview;
+ * otherwise left to the provider's default, "replace".
+ */
+export function prepareInputs(kind: ResourceKind, args: object, opts: pulumi.CustomResourceOptions | undefined): Record<string, unknown> {
   refusePlaintextApiKey();
   const props: Record<string, unknown> = { ...args };
   if ("session" in props) props.session = secretCredentials(props.session);
-  if (opts?.protect === true) props[PROTECT_KEY] = true;
+  if (EXPIRING_KINDS.has(kind) && props.onExpiry === undefined && effectivelyProtected(opts)) props.onExpiry = "keep";
   return props;
 }

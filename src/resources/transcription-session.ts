@@ -9,6 +9,11 @@ import type { RealtimeTranscriptionSessionCreateRequest } from "../schemas";
 export interface TranscriptionSessionArgs {
   /** The body of `POST /realtime/transcription_sessions`, in the API's wire shape. @default {} */
   session?: pulumi.Input<RealtimeTranscriptionSessionCreateRequest>;
+  /**
+   * At its rotation point, `pulumi up` re-mints the token ("replace") or keeps it and warns ("keep").
+   * @default "keep" when the resource or a parent is `protect`ed (the engine refuses to replace it), else "replace"
+   */
+  onExpiry?: pulumi.Input<"replace" | "keep">;
 }
 
 /**

@@ -11,6 +11,11 @@ export interface TranslationClientSecretArgs {
   expiresAfterSeconds?: pulumi.Input<number>;
   /** `pulumi up` re-mints the secret once it is this close to expiry. @default 0 */
   rotateBeforeSeconds?: pulumi.Input<number>;
+  /**
+   * At its rotation point, `pulumi up` re-mints the token ("replace") or keeps it and warns ("keep").
+   * @default "keep" when the resource or a parent is `protect`ed (the engine refuses to replace it), else "replace"
+   */
+  onExpiry?: pulumi.Input<"replace" | "keep">;
 }
 
 /**

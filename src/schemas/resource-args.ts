@@ -17,7 +17,14 @@ export const ClientSecretSession = RealtimeCreateClientSecretRequest.shape.sessi
 /** A realtime or transcription session config. */
 export type ClientSecretSession = z.infer<typeof ClientSecretSession>;
 
+/** What `pulumi up` does with a token at its rotation point: re-mint it (replace), or keep it and warn. */
+export const OnExpiry = z.enum(["replace", "keep"]);
+/** What `pulumi up` does with a token at its rotation point. */
+export type OnExpiry = z.infer<typeof OnExpiry>;
+const onExpiry = { onExpiry: OnExpiry.optional() };
+
 const expiry = {
+  ...onExpiry,
   /** Seconds the minted secret lives: 10..7200. */
   expiresAfterSeconds: integer(10, 7200).optional(),
   /** Seconds before expiry from which `pulumi up` re-mints the secret. */
@@ -50,12 +57,12 @@ export const ClientSecretArgs = z.strictObject({ session: ClientSecretSession, .
 export type ClientSecretArgs = z.infer<typeof ClientSecretArgs>;
 
 /** Arguments of `RealtimeSession` (the body of `POST /realtime/sessions`). */
-export const RealtimeSessionArgs = z.strictObject({ session: RealtimeSessionCreateRequest.optional() });
+export const RealtimeSessionArgs = z.strictObject({ session: RealtimeSessionCreateRequest.optional(), ...onExpiry });
 /** Arguments of `RealtimeSession`. */
 export type RealtimeSessionArgs = z.infer<typeof RealtimeSessionArgs>;
 
 /** Arguments of `TranscriptionSession` (the body of `POST /realtime/transcription_sessions`). */
-export const TranscriptionSessionArgs = z.strictObject({ session: RealtimeTranscriptionSessionCreateRequest.optional() });
+export const TranscriptionSessionArgs = z.strictObject({ session: RealtimeTranscriptionSessionCreateRequest.optional(), ...onExpiry });
 /** Arguments of `TranscriptionSession`. */
 export type TranscriptionSessionArgs = z.infer<typeof TranscriptionSessionArgs>;
 

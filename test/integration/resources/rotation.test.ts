@@ -9,6 +9,7 @@
 //   plain   expires at T+880, re-minted on expiry; a dependent keeps its fingerprint
 //   early   expires at T+1000 with rotateBeforeSeconds 120: due at T+880
 //   kept    protected, expires at T+880
+//   boxed   inside a protected component (protect inherited), expires at T+880
 //   edited  ignoreChanges on session and retainOnDelete, expires at T+880;
 //           its instructions come from the environment, to edit them
 // At T+879 nothing is due (and the edit plans nothing); at T+880 all are.
@@ -38,6 +39,7 @@ const STACK = "organization/realtime-resources/test";
 const HELP_STACK = "organization/realtime/prod";
 
 const PROGRAM = `
+import * as pulumi from "@pulumi/pulumi";
 import { ClientSecret } from "pulumi-openai-realtime";
 // A dependent keeps a fingerprint of the token it was given (never the token itself).
 import { TokenConsumer } from "./token-consumer";
@@ -50,6 +52,8 @@ const kept = new ClientSecret(
   { session: session("kept"), expiresAfterSeconds: 880 },
   { protect: process.env.KEPT_PROTECT !== "false" },
 );
+const box = new pulumi.ComponentResource("test:index:Box", "box", {}, { protect: process.env.KEPT_PROTECT !== "false" });
+const boxed = new ClientSecret("boxed", { session: session("boxed"), expiresAfterSeconds: 880 }, { parent: box });
 const edited = new ClientSecret(
   "edited",
   { session: session(process.env.EDITED_INSTRUCTIONS ?? "Hello."), expiresAfterSeconds: 880 },
@@ -60,11 +64,11 @@ const plainApp = new TokenConsumer("plainApp", plain.value);
 const earlyApp = new TokenConsumer("earlyApp", early.value);
 
 const view = (s: ClientSecret) => ({ value: s.value, expiresAt: s.expiresAt, sessionId: s.sessionId });
-export const secrets = { plain: view(plain), early: view(early), kept: view(kept), edited: view(edited) };
+export const secrets = { plain: view(plain), early: view(early), kept: view(kept), boxed: view(boxed), edited: view(edited) };
 export const apps = { plain: plainApp.fingerprint, early: earlyApp.fingerprint };
 `;
 
-type Name = "plain" | "early" | "kept" | "edited";
+type Name = "plain" | "early" | "kept" | "boxed" | "edited";
 interface Secret {
   value: string;
   expiresAt: number;
@@ -304,26 +308,32 @@ describe("rotation", { timeout: 300_000 }, () => {
     expect(after.apps.early).toBe(fingerprint(after.secrets.early.value));
   });
 
-  it("keeps an expired protected secret and says how to rotate it, instead of failing every preview", async () => {
-    const kept = (await minted()).secrets.kept;
+  it("keeps an expired protected secret, own or a parent's protect, and says how to rotate it, instead of failing every preview", async () => {
+    const { kept, boxed } = (await minted()).secrets;
 
     const { preview, requests } = await fresh();
     expect(preview.code, preview.output).toBe(0);
-    expect(stepOf(preview.output, "kept")).toBe("");
-    expect(preview.output).toContain(
-      `ClientSecret ${kept.sessionId} expired at ${iso(kept.expiresAt)}; it is protected, so it is kept: ` +
-        "remove `protect` from its options and run `pulumi up` to re-mint it",
-    );
+    for (const [name, secret] of [["kept", kept], ["boxed", boxed]] as const) {
+      expect(stepOf(preview.output, name), name).toBe("");
+      expect(preview.output).toContain(
+        `ClientSecret ${secret.sessionId} expired at ${iso(secret.expiresAt)}; it is kept (onExpiry "keep", the default under \`protect\`): ` +
+          'remove `protect` (from it and its parents) or set onExpiry: "replace", and run `pulumi up` to re-mint it',
+      );
+    }
     expect(requests).toBe(0);
     const { up, after } = await applied();
     expect(up.output).not.toContain("ClientSecret kept replaced");
+    expect(up.output).not.toContain("ClientSecret boxed replaced");
     expect(after.secrets.kept.value).toBe(kept.value);
+    expect(after.secrets.boxed.value).toBe(boxed.value);
 
     // What the message says works: without protect, the next up re-mints.
     const rotate = await unprotected();
     expect(rotate.up.code, rotate.up.output).toBe(0);
     expect(rotate.up.output).toContain("ClientSecret kept replaced");
+    expect(rotate.up.output).toContain("ClientSecret boxed replaced");
     expect(rotate.after.secrets.kept.value).not.toBe(kept.value);
+    expect(rotate.after.secrets.boxed.value).not.toBe(boxed.value);
   });
 
   it("refuses a saved plan that expiry has overtaken, and applies a fresh one", async () => {

@@ -118,10 +118,19 @@ describe("check", () => {
     expect(JSON.stringify(result.inputs)).not.toContain("sk-unit-key");
   });
 
-  it("carries the protect marker of the resource layer, outside the validated arguments", () => {
-    const result = check("ClientSecret", { session: SESSION, __protected: true });
-    expect(result.failures).toEqual([]);
-    expect(result.inputs.__protected).toBe(true);
+  it("validates onExpiry, naming the allowed values, and drops the protect marker of earlier builds", () => {
+    expect(check("ClientSecret", { session: SESSION, onExpiry: "keep", __protected: true }).inputs).toEqual({
+      session: SESSION,
+      expiresAfterSeconds: 600,
+      rotateBeforeSeconds: 0,
+      onExpiry: "keep",
+      __provider: undefined,
+    });
+    const bad = check("RealtimeSession", { onExpiry: "ignore" });
+    expect(bad.failures).toHaveLength(1);
+    expect(bad.failures[0]?.property).toBe("onExpiry");
+    expect(bad.failures[0]?.reason).toMatch(/replace.*keep/);
+    expect(check("SessionTemplate", { session: SESSION, onExpiry: "keep" }).failures[0]?.reason).toMatch(/onExpiry/);
   });
 
   it("names every failing property with the allowed values", () => {
@@ -217,13 +226,14 @@ describe("diff", () => {
     ]);
   });
 
-  it("keeps an expired token of a protected resource, which the engine could not replace, and says how to rotate it", () => {
-    const result = diff("ClientSecret", minted(), news({ __protected: true }), 2_000, quiet);
+  it("keeps an expired token with onExpiry keep (the default under protect), and says how to rotate it", () => {
+    const result = diff("ClientSecret", minted(), news({ onExpiry: "keep" }), 2_000, quiet);
     expect(result.changes).toBe(false);
     expect(result.reasons).toEqual([
-      "ClientSecret sess_1 expired at 1970-01-01T00:33:20Z; it is protected, so it is kept: " +
-        "remove `protect` from its options and run `pulumi up` to re-mint it",
+      'ClientSecret sess_1 expired at 1970-01-01T00:33:20Z; it is kept (onExpiry "keep", the default under `protect`): ' +
+        'remove `protect` (from it and its parents) or set onExpiry: "replace", and run `pulumi up` to re-mint it',
     ]);
+    expect(diff("ClientSecret", minted(), news({ onExpiry: "replace" }), 2_000, quiet).replaces).toEqual(["expiresAt"]);
   });
 
   it("replaces when the API origin, key, organization or project changes, naming only fingerprints", () => {
