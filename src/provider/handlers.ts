@@ -8,7 +8,7 @@ import { newRevisionKey, revisionOf } from "./canonical";
 import { nowSeconds } from "./clock";
 import { configureCredentials, currentSettings, realtimeClient } from "./credentials";
 import { describeFailure } from "./errors";
-import { changedIdentity, currentIdentity, hasIdentity, type Identity, IDENTITY_KEYS, identityOf, recordedIdentity } from "./identity";
+import { baseUrlProblem, changedIdentity, currentIdentity, hasIdentity, type Identity, IDENTITY_KEYS, identityOf, recordedIdentity } from "./identity";
 import { KINDS } from "./kinds";
 import { expiryReason, identityReason, report } from "./reasons";
 import { migrateOutputs, needsMigration, refuseNewerState, STATE_VERSION } from "./state-version";
@@ -67,6 +67,8 @@ export function check(kind: ResourceKind, news: Props): { inputs: Props; failure
         .filter((issue) => !isUnknownAt(args, issue.path, issue.code !== "unrecognized_keys"))
         .flatMap((issue) => formatIssues(new z.ZodError([issue])))
         .map((issue) => ({ property: issue.path, reason: issue.message }));
+  const badUrl = baseUrlProblem(currentSettings().baseUrl);
+  if (badUrl !== undefined) failures.push({ property: "baseUrl", reason: badUrl });
   return { inputs: { ...args, [PROVIDER_KEY]: news[PROVIDER_KEY] }, failures };
 }
 
@@ -115,17 +117,20 @@ export function diff(
   const olds = migrateOutputs(kind, rawOlds);
   const label = `${kind} ${typeof olds.sessionId === "string" ? olds.sessionId : (id ?? "")}`.trimEnd();
   const replaces: string[] = [];
+  // Arguments known to differ; an unknown one (preview) may turn out equal,
+  // and the engine then plans no replace: only known changes are explained.
+  const changed: string[] = [];
   for (const key of spec.inputKeys) {
     if (STEERING_KEYS.has(key)) continue;
-    const changed =
-      key === "session"
-        ? containsUnknown(news.session) || revisionOf(news.session ?? {}, revisionKeyOf(olds)) !== olds.revision
-        : news[key] === UNKNOWN || news[key] !== olds[key];
-    if (changed) replaces.push(key);
+    const unknown = key === "session" ? containsUnknown(news.session) : news[key] === UNKNOWN;
+    const differs =
+      key === "session" ? revisionOf(news.session ?? {}, revisionKeyOf(olds)) !== olds.revision : news[key] !== olds[key];
+    if (unknown || differs) replaces.push(key);
+    if (!unknown && differs) changed.push(key);
   }
   const identity = changedIdentity(olds, current);
   if (replaces.length > 0 || identity.length > 0) {
-    const reasons = replaces.length > 0 ? [`${label} is replaced: ${replaces.join(", ")} changed`] : [];
+    const reasons = changed.length > 0 ? [`${label} is replaced: ${changed.join(", ")} changed`] : [];
     if (identity.length > 0) reasons.push(`${label} is replaced: ${identityReason(identity, olds, current)}`);
     for (const reason of reasons) say(reason);
     // No `changes` when arguments changed: the engine then computes the diff
@@ -157,7 +162,10 @@ export function diff(
   // upgrade. A template does not: the engine previews an update of a dynamic
   // resource with its inputs standing in for its outputs, so every token
   // minted from the template's `session` would preview as a replace.
-  const adopted = EXPIRING_KINDS.has(kind) && !hasIdentity(olds);
+  // Without a key (a keyless run) the fingerprint is unknown: recording the
+  // identity without it would make the next keyed run replace every token,
+  // so adoption waits for a run that knows the key.
+  const adopted = EXPIRING_KINDS.has(kind) && !hasIdentity(olds) && current.keyFingerprint !== null;
   // A new serialized provider alone is no change: every release's text hands
   // over to the same stable handlers (`pulumi-openai-realtime/provider`).
   if (steering || adopted || needsMigration(kind, rawOlds)) return { changes: true, reasons: [] };
@@ -220,6 +228,6 @@ export function update(
 ): { outs: Props } {
   const outs = migrateOutputs(kind, withoutProvider(olds));
   for (const key of STEERING_KEYS) if (KINDS[kind].inputKeys.includes(key) && key in news) outs[key] = news[key];
-  if (!hasIdentity(outs)) Object.assign(outs, recordedIdentity(current));
+  if (!hasIdentity(outs) && current.keyFingerprint !== null) Object.assign(outs, recordedIdentity(current));
   return { outs };
 }

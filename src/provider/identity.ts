@@ -53,16 +53,39 @@ export function fingerprintFor(apiKey: string, recorded: unknown): string {
   return keyFingerprint(apiKey);
 }
 
+/** `raw` with anything between `//` and `@` (a user and password) replaced, for messages about a URL that does not parse. */
+export function redactUserInfo(raw: string): string {
+  return raw.replace(/\/\/[^/]*@/, "//[REDACTED]@");
+}
+
+/**
+ * Why the configured base URL cannot be used, or undefined when it parses.
+ * Check reports it at preview; the message never holds a user or password.
+ */
+export function baseUrlProblem(baseUrl: string | undefined): string | undefined {
+  if (baseUrl === undefined) return undefined;
+  try {
+    new URL(baseUrl);
+    return undefined;
+  } catch {
+    return (
+      `the API base URL (stack config openai-realtime:baseUrl or OPENAI_BASE_URL) is not a valid URL: ` +
+      `${JSON.stringify(redactUserInfo(baseUrl))}; expected e.g. https://api.openai.com/v1`
+    );
+  }
+}
+
 function origin(baseUrl: string | undefined): string {
   const raw = baseUrl ?? DEFAULT_BASE_URL;
   try {
     const url = new URL(raw);
-    // Never keep credentials a malformed setting may carry; create refuses such a URL anyway.
+    // Never keep credentials a setting may carry.
     url.username = "";
     url.password = "";
     return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
   } catch {
-    return raw.replace(/\/+$/, "");
+    // Refused by check before any step; never kept with its user or password.
+    return redactUserInfo(raw).replace(/\/+$/, "");
   }
 }
 

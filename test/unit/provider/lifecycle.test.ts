@@ -195,8 +195,14 @@ describe("diff", () => {
     });
   });
 
-  it("replaces when a session is not known yet", () => {
-    expect(diff("ClientSecret", minted(), news({ session: UNKNOWN }), 1_000, quiet).replaces).toEqual(["session"]);
+  it("replaces when a session is not known yet, explaining only the changes known to be real", () => {
+    const unknown = diff("ClientSecret", minted(), news({ session: UNKNOWN }), 1_000, quiet);
+    expect(unknown.replaces).toEqual(["session"]);
+    // The engine may find it equal once known and plan no replace: no reason is logged for it.
+    expect(unknown.reasons).toEqual([]);
+    const said: string[] = [];
+    diff("ClientSecret", minted(), news({ session: UNKNOWN, expiresAfterSeconds: 60 }), 1_000, (m) => void said.push(m));
+    expect(said).toEqual(["ClientSecret sess_1 is replaced: expiresAfterSeconds changed"]);
   });
 
   it("updates in place, without a new token, when only rotateBeforeSeconds changes", () => {
@@ -250,6 +256,29 @@ describe("diff", () => {
       'ClientSecret sess_1 is replaced: minted with another identity (API base URL "http://127.0.0.1:4010/v1" -> ' +
         '"https://api.openai.com/v1", project null -> "proj_2")',
     ]);
+  });
+
+  it("leaves adoption to a keyed run: a keyless run records no identity, so the next keyed run replaces nothing", () => {
+    const { apiOrigin: _a, keyFingerprint: _k, organization: _o, ...before } = minted();
+    const keyless = { ...IDENTITY, keyFingerprint: null };
+    expect(diff("ClientSecret", before, news(), 1_000, quiet, keyless)).toEqual({ changes: false, reasons: [] });
+    expect(update("ClientSecret", before, news(), keyless).outs).not.toHaveProperty("apiOrigin");
+    // The keyed run then adopts in place.
+    expect(diff("ClientSecret", before, news(), 1_000, quiet, IDENTITY)).toEqual({ changes: true, reasons: [] });
+  });
+
+  it("refuses at check a base URL that does not parse, never showing its user or password", () => {
+    configure(stackConfig({ ...UNIT_CONFIG, "openai-realtime:baseUrl": "http://admin:hunter2@127.0.0.1:port/v1" }));
+    const { failures } = check("ClientSecret", { session: SESSION });
+    expect(failures).toEqual([
+      {
+        property: "baseUrl",
+        reason:
+          "the API base URL (stack config openai-realtime:baseUrl or OPENAI_BASE_URL) is not a valid URL: " +
+          '"http://[REDACTED]@127.0.0.1:port/v1"; expected e.g. https://api.openai.com/v1',
+      },
+    ]);
+    expect(JSON.stringify(currentIdentity(currentSettings(), undefined))).not.toContain("hunter2");
   });
 
   it("adopts state recorded before identities were, as an update without a new token", () => {
