@@ -5,8 +5,8 @@ import { integer } from "../schemas/kit";
 import { DEFAULT_TOKEN_EXPIRES_AFTER_SECONDS, TokenEndpointAuth, TokenEndpointDefinition } from "../token-endpoint/definitions";
 import {
   ClientSecretSession,
-  DEFAULT_EXPIRES_AFTER_SECONDS,
   RealtimeSessionArgs,
+  rotateBeforeExpiry,
   SessionTemplateArgs,
   TranscriptionSessionArgs,
   TranslationClientSecretArgs,
@@ -39,16 +39,7 @@ export const ClientSecretEntry = z
             : "Invalid '{path}': give either 'template' or 'session', not both.",
       });
     }
-    const expires = entry.expiresAfterSeconds ?? DEFAULT_EXPIRES_AFTER_SECONDS;
-    const rotate = entry.rotateBeforeSeconds ?? 0;
-    if (rotate >= expires) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["rotateBeforeSeconds"],
-        input: rotate,
-        message: `Invalid '{path}': ${rotate} must be less than expiresAfterSeconds (${expires}), or every update would re-mint the secret.`,
-      });
-    }
+    rotateBeforeExpiry(entry, ctx);
   });
 /** A `clientSecrets` entry. */
 export type ClientSecretEntry = z.infer<typeof ClientSecretEntry>;

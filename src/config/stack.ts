@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { ClientSecret, RealtimeSession, SessionTemplate, TranscriptionSession, TranslationClientSecret } from "../resources";
-import type { ClientSecretSession } from "../schemas/resource-args";
+import type { ClientSecretSession, OnExpiry } from "../schemas/resource-args";
 import { formatProblem } from "./format";
 import { loadRealtimeConfig } from "./load";
 import type { RealtimeConfig, TokenEndpointEntry } from "./schema";
@@ -54,9 +54,10 @@ export interface RealtimeStackOutputs {
 }
 
 // Only the lifetimes that are set: the resources apply the API's defaults.
-const lifetime = (entry: { expiresAfterSeconds?: number | undefined; rotateBeforeSeconds?: number | undefined }) => ({
+const lifetime = (entry: { expiresAfterSeconds?: number | undefined; rotateBeforeSeconds?: number | undefined; onExpiry?: OnExpiry | undefined }) => ({
   ...(entry.expiresAfterSeconds !== undefined ? { expiresAfterSeconds: entry.expiresAfterSeconds } : {}),
   ...(entry.rotateBeforeSeconds !== undefined ? { rotateBeforeSeconds: entry.rotateBeforeSeconds } : {}),
+  ...(entry.onExpiry !== undefined ? { onExpiry: entry.onExpiry } : {}),
 });
 
 const minted = (secret: ClientSecret | TranslationClientSecret): SecretOutputs => ({
@@ -101,11 +102,11 @@ export function deployRealtimeConfig(config: RealtimeConfig, opts?: pulumi.Custo
     return [name, minted(secret)] as const;
   });
   const realtimeSessions = Object.entries(config.realtimeSessions ?? {}).map(
-    ([name, entry]) => [name, session(new RealtimeSession(name, { ...(entry.session ? { session: resolveSecrets(entry.session) } : {}) }, opts))] as const,
+    ([name, entry]) => [name, session(new RealtimeSession(name, { ...(entry.session ? { session: resolveSecrets(entry.session) } : {}), ...lifetime(entry) }, opts))] as const,
   );
   const transcriptionSessions = Object.entries(config.transcriptionSessions ?? {}).map(
     ([name, entry]) =>
-      [name, session(new TranscriptionSession(name, { ...(entry.session ? { session: resolveSecrets(entry.session) } : {}) }, opts))] as const,
+      [name, session(new TranscriptionSession(name, { ...(entry.session ? { session: resolveSecrets(entry.session) } : {}), ...lifetime(entry) }, opts))] as const,
   );
   const translationClientSecrets = Object.entries(config.translationClientSecrets ?? {}).map(([name, entry]) => {
     const secret = new TranslationClientSecret(name, { session: resolveSecrets(entry.session), ...lifetime(entry) }, opts);

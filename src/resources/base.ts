@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { providerText } from "../provider/serialized";
 import type { ResourceKind } from "../tokens";
 import { prepareInputs } from "./inputs";
@@ -85,7 +85,11 @@ export const EPHEMERAL_SESSION_OUTPUTS = ["sessionId", "clientSecret", "expiresA
  * formatted as before, and errors whose `stack` is read later are formatted
  * then, by the hook restored here.
  */
-export function withoutDebugStacks(): () => void {
+export function withoutDebugStacks(sdk: object = pulumi.Resource): () => void {
+  // The SDK's call-site lookup is told apart by its name; should the SDK
+  // rename it, its source positions would be lost, so nothing is changed
+  // and registration formats stacks as the SDK does by default.
+  if (typeof (sdk as { callsites?: unknown }).callsites !== "function") return () => {};
   const format = Error.prepareStackTrace;
   Error.prepareStackTrace = (error, frames) => {
     if (frames[0]?.getFunctionName() !== "callsites") return "";

@@ -31,7 +31,8 @@ const expiry = {
   rotateBeforeSeconds: integer(0, 7199).optional(),
 };
 
-function rotateBeforeExpiry(args: { expiresAfterSeconds?: number | undefined; rotateBeforeSeconds?: number | undefined }, ctx: z.core.$RefinementCtx) {
+/** Refuses a `rotateBeforeSeconds` not below the lifetime (which would re-mint on every update); shared with realtime.yaml's entries. */
+export function rotateBeforeExpiry(args: { expiresAfterSeconds?: number | undefined; rotateBeforeSeconds?: number | undefined }, ctx: z.core.$RefinementCtx) {
   const expires = args.expiresAfterSeconds ?? DEFAULT_EXPIRES_AFTER_SECONDS;
   const rotate = args.rotateBeforeSeconds ?? 0;
   if (rotate >= expires) {
@@ -40,7 +41,7 @@ function rotateBeforeExpiry(args: { expiresAfterSeconds?: number | undefined; ro
       path: ["rotateBeforeSeconds"],
       input: rotate,
       message:
-        `Invalid 'rotateBeforeSeconds': ${rotate} must be less than expiresAfterSeconds (${expires}), ` +
+        `Invalid '{path}': ${rotate} must be less than expiresAfterSeconds (${expires}), ` +
         "or every update would re-mint the secret.",
     });
   }

@@ -12,6 +12,23 @@ class Resource {
 }
 
 describe("withoutDebugStacks", () => {
+  it("is the SDK's default (changes nothing) when the SDK has no call-site lookup of that name", () => {
+    const before = Error.prepareStackTrace;
+    const restore = withoutDebugStacks(class Renamed {});
+    try {
+      expect(Error.prepareStackTrace).toBe(before);
+      expect(new Error("debug").stack).toContain("debug");
+    } finally {
+      restore();
+    }
+    expect(Error.prepareStackTrace).toBe(before);
+  });
+
+  it("recognises the SDK in use (its Resource has the call-site lookup)", async () => {
+    const pulumi = await import("@pulumi/pulumi");
+    expect(typeof (pulumi.Resource as unknown as { callsites?: unknown }).callsites).toBe("function");
+  });
+
   it("formats no stack while in effect, except the SDK's call-site lookup, and restores the hook", () => {
     const before = Error.prepareStackTrace;
     const marker = (error: Error, frames: NodeJS.CallSite[]) => `mapped ${error.message} ${frames.length}`;
