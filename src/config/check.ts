@@ -3,11 +3,10 @@ import { describeValue, joinValues } from "../schemas/issue-text";
 import { entryId, parseFieldPath } from "./paths";
 import { ENTRY_SCHEMAS, MISSING_AUTH_HINT } from "./schema";
 import type { ConfigEntry, ConfigProblem } from "./types";
+import { isRecord } from "../values";
 
 const ROUTE_ACTIONS = ["accept", "refer", "reject"] as const;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Validates one entry with its section's schema. Returns the parsed value,
@@ -25,7 +24,7 @@ export function checkEntry(entry: ConfigEntry, problems: ConfigProblem[]): unkno
   });
   // A route's `action` picks its schema; without this check a wrong action
   // would be reported against the whole route rather than the field.
-  if (entry.section === "callRoutes" && isObject(entry.value)) {
+  if (entry.section === "callRoutes" && isRecord(entry.value)) {
     const action = entry.value["action"];
     if (!(ROUTE_ACTIONS as readonly unknown[]).includes(action)) {
       const path = `${id}.action`;
@@ -59,11 +58,11 @@ export function checkTemplateReferences(entries: readonly ConfigEntry[], problem
   const templates = templateEntries.map((entry) => entry.name);
   const sessionType = (name: string): unknown => {
     const value = templateEntries.find((entry) => entry.name === name)?.value;
-    return isObject(value) && isObject(value["session"]) ? value["session"]["type"] : undefined;
+    return isRecord(value) && isRecord(value["session"]) ? value["session"]["type"] : undefined;
   };
   for (const entry of entries) {
     if (entry.section !== "clientSecrets" && entry.section !== "tokenEndpoints" && entry.section !== "callRoutes") continue;
-    if (!isObject(entry.value)) continue;
+    if (!isRecord(entry.value)) continue;
     const template = entry.value["template"];
     if (typeof template !== "string" || template === "") continue;
     const id = entryId(entry.section, entry.name);

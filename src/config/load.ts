@@ -17,7 +17,11 @@ export interface LoadOptions {
 export interface LoadedConfig {
   /** Files read: each given file, then its `realtime.d/*.yaml` in name order. */
   files: string[];
-  /** The merged config; valid only when `problems` is empty. */
+  /**
+   * The merged config of the entries that passed their schema (an entry with
+   * a problem is left out, never put in as written); complete and
+   * consistent only when `problems` is empty.
+   */
   config: RealtimeConfig;
   /** Every entry, in file order, with positions and comments. */
   entries: ConfigEntry[];
@@ -49,8 +53,8 @@ export function loadRealtimeConfig(paths: string | readonly string[], options: L
   const entries = collectEntries(parsed, problems);
   const config: Record<string, unknown> = {};
   for (const entry of entries) {
-    const value = checkEntry(entry, problems) ?? entry.value;
-    addTo(config, entry.section, entry.name, value);
+    const value = checkEntry(entry, problems);
+    if (value !== undefined) addTo(config, entry.section, entry.name, value);
   }
   checkTemplateReferences(entries, problems);
   problems.sort(

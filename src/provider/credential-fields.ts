@@ -1,3 +1,5 @@
+import { isRecord } from "../values";
+
 // Fields of a session config that carry credentials for a third party: an MCP
 // tool's OAuth `authorization` token and its `headers` (documented "for
 // authentication"). No other session field holds one today; a field added
@@ -6,7 +8,6 @@ export const CREDENTIAL_KEYS: ReadonlySet<string> = new Set(["authorization", "h
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /**
  * True when `value` (a session config, or part of one) holds a credential.
@@ -18,7 +19,7 @@ const isObject = (value: unknown): value is Json => value !== null && typeof val
  */
 export function containsCredentials(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(containsCredentials);
-  if (!isObject(value)) return false;
+  if (!isRecord(value)) return false;
   return Object.entries(value).some(
     ([key, v]) => (CREDENTIAL_KEYS.has(key) && v !== undefined && v !== null) || containsCredentials(v),
   );
@@ -31,13 +32,13 @@ export function containsCredentials(value: unknown): boolean {
  * again as a client secret's `session`, so it must carry what was asked for.
  */
 export function restoreCredentials(effective: Json, input: unknown): Json {
-  if (!isObject(input) || !Array.isArray(input.tools) || !Array.isArray(effective.tools)) return effective;
+  if (!isRecord(input) || !Array.isArray(input.tools) || !Array.isArray(effective.tools)) return effective;
   const byLabel = new Map<unknown, Json>();
-  for (const tool of input.tools) if (isObject(tool) && containsCredentials(tool)) byLabel.set(tool.server_label, tool);
+  for (const tool of input.tools) if (isRecord(tool) && containsCredentials(tool)) byLabel.set(tool.server_label, tool);
   if (byLabel.size === 0) return effective;
   const tools = effective.tools.map((tool) => {
-    const asked = isObject(tool) ? byLabel.get(tool.server_label) : undefined;
-    if (!isObject(tool) || asked === undefined) return tool;
+    const asked = isRecord(tool) ? byLabel.get(tool.server_label) : undefined;
+    if (!isRecord(tool) || asked === undefined) return tool;
     const restored: Json = { ...tool };
     for (const key of CREDENTIAL_KEYS) if (asked[key] !== undefined && asked[key] !== null) restored[key] = asked[key];
     return restored;

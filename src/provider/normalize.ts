@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { valueAt } from "../values";
 
 // Fields the API reports about a minted session that a request cannot carry.
 const RESPONSE_ONLY = ["id", "object", "expires_at", "client_secret"];
@@ -29,15 +30,6 @@ export function toRequestBody(effective: unknown, schema: z.ZodType): Record<str
     if (!removed) return body;
   }
   return body;
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const segment of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
-  return current;
 }
 
 function removeAt(root: unknown, path: readonly PropertyKey[]): boolean {

@@ -109,25 +109,7 @@ export function fieldName(path: readonly PathSegment[]): string {
   return formatPath(path);
 }
 
-/** True for a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The value at `path` under `root`, or undefined where the path does not exist. */
-export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
-  let current: unknown = root;
-  for (const segment of path) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(current)) return undefined;
-      current = current[segment];
-    } else {
-      if (!isRecord(current)) return undefined;
-      current = current[segment];
-    }
-  }
-  return current;
-}
+export { isRecord, valueAt } from "../values";
 
 /** A quoted list for messages: `'a', 'b'` or `(none)`. */
 export function quoteList(values: readonly string[]): string {

@@ -289,7 +289,10 @@ describe("loadRealtimeConfig: references", () => {
     const session = loaded.config.templates?.["a"]?.session as Record<string, unknown>;
     expect(session["instructions"]).toBe("You work for Example Corp.");
     expect((session["tools"] as Record<string, unknown>[])[0]?.["authorization"]).toBe("${secret:crmToken}");
-    expect(loaded.config.clientSecrets?.["web"]?.expiresAfterSeconds).toBe(900);
+    // The entry has a problem (below), so it is left out of config; its substituted value is in entries.
+    expect(loaded.config.clientSecrets?.["web"]).toBeUndefined();
+    const web = loaded.entries.find((e) => e.section === "clientSecrets" && e.name === "web")?.value as { expiresAfterSeconds?: unknown };
+    expect(web.expiresAfterSeconds).toBe(900);
     // Quoted: stays a string, which the schema refuses with the field named.
     expect(lines).toEqual([
       "realtime.yaml:15:5 schema: Invalid type for 'clientSecrets.web.rotateBeforeSeconds': expected an integer, but got a string instead.",
