@@ -29,8 +29,10 @@ Exit status, for a scheduler:
   1  the stack could not be read
   2  command-line mistake
 
-A protected token at its rotation point is listed but does not make the
-stack due: 'pulumi up' keeps it (remove 'protect' to rotate it).
+A token kept on expiry (onExpiry "keep", the default under a 'protect' of
+its own or a parent's) is listed at its rotation point but does not make
+the stack due: 'pulumi up' keeps it (remove 'protect' or set onExpiry:
+"replace" to rotate it).
 
 Flags:
   --stack ORG/PROJECT/STACK the stack to read
@@ -56,7 +58,11 @@ export interface RotationEntry {
   /** Whole seconds until `rotateAt`; 0 once it has passed. */
   secondsLeft: number;
   due: boolean;
-  /** Protected resources are kept by `pulumi up`, so they never make the stack due. */
+  /**
+   * Kept on expiry (`onExpiry: "keep"`, which the resource sets under a
+   * `protect` of its own or a parent's): `pulumi up` keeps it, so it never
+   * makes the stack due.
+   */
   protected: boolean;
 }
 
@@ -109,10 +115,20 @@ export function rotationSchedule(resources: readonly ExportedResource[], now: nu
       rotateAt,
       secondsLeft: Math.max(0, Math.ceil(rotateAt - now)),
       due: isDue(outputs, now, rotateBeforeSeconds),
-      protected: resource.protect === true,
+      protected: keptOnExpiry(resource),
     });
   }
   return entries.sort((a, b) => a.rotateAt - b.rotateAt || a.urn.localeCompare(b.urn));
+}
+
+/**
+ * Whether `pulumi up` keeps the token past its rotation point: its recorded
+ * `onExpiry` says "keep" (the resource sets that under an own or inherited
+ * `protect`); state written before `onExpiry` existed has only the own flag.
+ */
+function keptOnExpiry(resource: ExportedResource): boolean {
+  const onExpiry = resource.inputs?.onExpiry;
+  return onExpiry === "keep" || (onExpiry === undefined && resource.protect === true);
 }
 
 /** Reads the stack's state with `pulumi stack export` (secrets stay encrypted). */
@@ -188,7 +204,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
   }
   for (const kept of entries.filter((e) => e.due && e.protected)) {
-    io.stderr(`warning: ${kept.resource} is past its rotation point but protected; 'pulumi up' keeps it (remove 'protect' to rotate it).\n`);
+    io.stderr(`warning: ${kept.resource} is past its rotation point but protected; 'pulumi up' keeps it (remove 'protect' or set onExpiry: "replace" to rotate it).\n`);
   }
   return due.length > 0 ? EXIT_DUE : 0;
 }

@@ -197,6 +197,7 @@ describe("rotation", { timeout: 300_000 }, () => {
     expect(atMint.code, atMint.stderr).toBe(0);
     expect(atMint.json).toMatchObject({ stack: STACK, now: T, due: false, next: { rotateAt: T + 880, secondsLeft: 880, due: false } });
     expect(atMint.json.resources.map((r) => r.resource).sort()).toEqual([
+      "ClientSecret boxed",
       "ClientSecret early",
       "ClientSecret edited",
       "ClientSecret kept",
@@ -214,6 +215,8 @@ describe("rotation", { timeout: 300_000 }, () => {
       protected: false,
     });
     expect(atMint.json.resources.find((r) => r.resource === "ClientSecret kept")?.protected).toBe(true);
+    // Protect inherited from a parent component counts as well (the resource records onExpiry "keep").
+    expect(atMint.json.resources.find((r) => r.resource === "ClientSecret boxed")?.protected).toBe(true);
 
     // T+879: the preview plans nothing, and due agrees, one second away; with the --help examples as printed.
     const { due: atQuiet, requests } = await quiet();
@@ -230,6 +233,7 @@ describe("rotation", { timeout: 300_000 }, () => {
     expect(atStale.json.code).toBe(3);
     expect(atStale.json.json.due).toBe(true);
     expect(atStale.json.json.resources.filter((r) => r.due).map((r) => r.resource).sort()).toEqual([
+      "ClientSecret boxed",
       "ClientSecret early",
       "ClientSecret edited",
       "ClientSecret kept",
@@ -238,6 +242,7 @@ describe("rotation", { timeout: 300_000 }, () => {
     expect(atStale.text.code).toBe(3);
     expect(atStale.text.stdout).toContain("3 token(s) due: run 'pulumi up' to re-mint ClientSecret early, ClientSecret edited, ClientSecret plain.");
     expect(atStale.text.stderr).toContain("ClientSecret kept is past its rotation point but protected");
+    expect(atStale.text.stderr).toContain("ClientSecret boxed is past its rotation point but protected");
     for (const run of [atStale.text, atStale.json]) {
       for (const secret of Object.values(first)) expect(run.stdout + run.stderr).not.toContain(secret.value);
     }
