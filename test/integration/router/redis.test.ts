@@ -1,11 +1,8 @@
 // Past one process: routers sharing one Redis act once on a redelivered
 // webhook, and a hang-up timer outlives the router that scheduled it.
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../../helpers/emulator";
-import { Calls, RedisServer, redisServerPath, RouterProcess, sendDelivery, tempDir, testSecret, waitFor, WebhookTap } from "./helpers";
-import { API_KEY } from "./setup";
+import { describe, expect, it } from "vitest";
+import { redisServerPath, sendDelivery, waitFor } from "./helpers";
+import { useRedisRouters } from "./setup";
 
 const REDIS = redisServerPath();
 const ACCEPTS = "POST /v1/realtime/calls/{call_id}/accept";
@@ -18,71 +15,39 @@ describe.skipIf(REDIS === undefined)(
   `router with --store redis${REDIS === undefined ? " (skipped: redis-server is not installed; apt-get install redis-server)" : ""}`,
   { timeout: 90_000 },
   () => {
-    let redis: RedisServer;
-    let emulator: TestEmulator;
-    let tap: WebhookTap;
-    let calls: Calls;
-    let dir: string;
-    const secret = testSecret();
-    const routers: RouterProcess[] = [];
-
-    const startRouter = async (): Promise<RouterProcess> => {
-      const router = await RouterProcess.start(["--routes", "routes.json", "--port", "0", "--store", redis.url], {
-        cwd: dir,
-        env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url, OPENAI_WEBHOOK_SECRET: secret },
-      });
-      routers.push(router);
-      return router;
-    };
+    const rig = useRedisRouters(REDIS!, ROUTES);
+    const { startRouter } = rig;
 
     /** A call whose webhook the tap holds, so the test decides where it goes. */
     const heldCall = async (to: string) => {
-      const id = await calls.incoming({ To: to, From: "sip:+1" });
-      return { id, delivery: await tap.deliveryFor(id) };
+      const id = await rig.calls.incoming({ To: to, From: "sip:+1" });
+      return { id, delivery: await rig.tap.deliveryFor(id) };
     };
 
-    beforeAll(async () => {
-      redis = await RedisServer.start(REDIS!);
-      dir = tempDir();
-      fs.writeFileSync(path.join(dir, "routes.json"), JSON.stringify(ROUTES));
-      tap = await new WebhookTap("").start();
-      tap.mode = "hold";
-      emulator = await TestEmulator.start({ apiKey: API_KEY, webhookUrl: tap.url, webhookSecret: secret });
-      calls = new Calls(emulator.url);
-    });
-
-    afterAll(async () => {
-      for (const router of routers) await router.stop();
-      await emulator?.close();
-      await tap?.close();
-      await redis?.stop();
-      if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
-    });
-
-    it("two routers on one Redis act once on a redelivered webhook", async () => {
+    it("two rig.routers on one Redis act once on a redelivered webhook", async () => {
       const [a, b] = await Promise.all([startRouter(), startRouter()]);
       const { id, delivery } = await heldCall("sip:+14155550123@x");
-      const answers = await Promise.all([a!, b!, a!, b!].map((r) => sendDelivery(`${r.url}/webhook`, delivery, secret)));
+      const answers = await Promise.all([a!, b!, a!, b!].map((r) => sendDelivery(`${r.url}/webhook`, delivery, rig.secret)));
       expect(answers.filter((x) => x.status === 202)).toHaveLength(1);
       expect(answers.filter((x) => x.status === 200)).toHaveLength(3);
-      await calls.waitFor(id, "accepted");
+      await rig.calls.waitFor(id, "accepted");
       const decided = () => [...a!.decisions(), ...b!.decisions()].filter((l) => l.callId === id);
       await waitFor("the decision line", () => (decided().length > 0 ? true : undefined));
       await new Promise((r) => setTimeout(r, 300));
-      expect((await emulator.stats()).requests[ACCEPTS]).toBe(1);
+      expect((await rig.emulator.stats()).requests[ACCEPTS]).toBe(1);
       expect(decided()).toHaveLength(1);
       const health = (await (await fetch(`${a!.url}/healthz`)).json()) as { store: string };
       expect(health.store).toBe("redis");
     });
 
     it("another instance fires the hang-up of a router that died", async () => {
-      const [a, b] = routers;
+      const [a, b] = rig.routers;
       const { id, delivery } = await heldCall("sip:+18005550100@x");
-      expect((await sendDelivery(`${a!.url}/webhook`, delivery, secret)).status).toBe(202);
+      expect((await sendDelivery(`${a!.url}/webhook`, delivery, rig.secret)).status).toBe(202);
       const decision = await a!.decisionFor(id);
       a!.child.kill("SIGKILL");
       await a!.exited;
-      await calls.waitFor(id, "ended", 10_000);
+      await rig.calls.waitFor(id, "ended", 10_000);
       const hangup = await b!.hangupFor(id);
       expect(hangup).toMatchObject({ outcome: "ok", reason: "max_duration" });
       const late = Date.parse(String(hangup!.time)) - Date.parse(String(decision.hangupAt));
@@ -91,16 +56,16 @@ describe.skipIf(REDIS === undefined)(
     });
 
     it("a restarted router fires a hang-up scheduled before the restart", async () => {
-      await routers[1]!.stop();
+      await rig.routers[1]!.stop();
       const first = await startRouter();
       const { id, delivery } = await heldCall("sip:+18005550101@x");
-      expect((await sendDelivery(`${first.url}/webhook`, delivery, secret)).status).toBe(202);
+      expect((await sendDelivery(`${first.url}/webhook`, delivery, rig.secret)).status).toBe(202);
       const decision = await first.decisionFor(id);
       expect(decision.hangupAt).toEqual(expect.any(String));
       expect(await first.stop()).toBe(0);
-      expect((await calls.get(id)).status).toBe("accepted");
+      expect((await rig.calls.get(id)).status).toBe("accepted");
       const restarted = await startRouter();
-      await calls.waitFor(id, "ended", 10_000);
+      await rig.calls.waitFor(id, "ended", 10_000);
       const hangup = await restarted.hangupFor(id);
       expect(hangup).toMatchObject({ outcome: "ok" });
       expect(Date.parse(String(hangup!.time))).toBeGreaterThanOrEqual(Date.parse(String(decision.hangupAt)));

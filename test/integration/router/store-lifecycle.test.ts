@@ -1,12 +1,9 @@
 // A stalled store loses no call: Redis frozen (SIGSTOP) mid-delivery, and
 // SIGTERM while deliveries wait on it. Every call ends acted on exactly once,
 // as the emulator's call states and request counts show.
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TestEmulator } from "../../helpers/emulator";
-import { Calls, RedisServer, redisServerPath, RouterProcess, tempDir, testSecret, waitFor, WebhookTap, type Delivery } from "./helpers";
-import { API_KEY } from "./setup";
+import { describe, expect, it } from "vitest";
+import { redisServerPath, waitFor, type Delivery, type RouterProcess } from "./helpers";
+import { useRedisRouters } from "./setup";
 
 const REDIS = redisServerPath();
 const ACCEPTS = "POST /v1/realtime/calls/{call_id}/accept";
@@ -16,28 +13,14 @@ describe.skipIf(REDIS === undefined)(
   `router lifecycle with a stalled Redis${REDIS === undefined ? " (skipped: redis-server is not installed; apt-get install redis-server)" : ""}`,
   { timeout: 120_000 },
   () => {
-    let redis: RedisServer;
-    let emulator: TestEmulator;
-    let tap: WebhookTap;
-    let calls: Calls;
-    let dir: string;
-    const secret = testSecret();
-    const routers: RouterProcess[] = [];
-
-    const startRouter = async (args: string[] = []): Promise<RouterProcess> => {
-      const router = await RouterProcess.start(["--routes", "routes.json", "--port", "0", "--store", redis.url, ...args], {
-        cwd: dir,
-        env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url, OPENAI_WEBHOOK_SECRET: secret },
-      });
-      routers.push(router);
-      return router;
-    };
+    const rig = useRedisRouters(REDIS!, ROUTES);
+    const { startRouter } = rig;
 
     const heldCalls = (count: number) =>
       Promise.all(
         Array.from({ length: count }, async (_, i) => {
-          const id = await calls.incoming({ To: `sip:+1415555${String(i).padStart(4, "0")}@x`, From: "sip:+1" });
-          return { id, delivery: await tap.deliveryFor(id) };
+          const id = await rig.calls.incoming({ To: `sip:+1415555${String(i).padStart(4, "0")}@x`, From: "sip:+1" });
+          return { id, delivery: await rig.tap.deliveryFor(id) };
         }),
       );
 
@@ -50,31 +33,12 @@ describe.skipIf(REDIS === undefined)(
       return { status: res.status, ...(body.error?.code !== undefined ? { code: body.error.code } : {}) };
     };
 
-    const accepts = async () => (await emulator.stats()).requests[ACCEPTS] ?? 0;
-
-    beforeAll(async () => {
-      redis = await RedisServer.start(REDIS!);
-      dir = tempDir();
-      fs.writeFileSync(path.join(dir, "routes.json"), JSON.stringify(ROUTES));
-      tap = await new WebhookTap("").start();
-      tap.mode = "hold";
-      emulator = await TestEmulator.start({ apiKey: API_KEY, webhookUrl: tap.url, webhookSecret: secret });
-      calls = new Calls(emulator.url);
-    });
-
-    afterAll(async () => {
-      redis?.resume();
-      for (const router of routers) await router.stop();
-      await emulator?.close();
-      await tap?.close();
-      await redis?.stop();
-      if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
-    });
+    const accepts = async () => (await rig.emulator.stats()).requests[ACCEPTS] ?? 0;
 
     it("a store frozen mid-delivery: 503, and the retry after it thaws is acted on once", async () => {
       const router = await startRouter();
       const [call] = await heldCalls(1);
-      redis.pause();
+      rig.redis.pause();
       try {
         expect(await post(router, call!.delivery)).toEqual({ status: 503, code: "store_unavailable" });
         // A stuck store does not hang the probes either (a probe that never answers fails the test).
@@ -86,10 +50,10 @@ describe.skipIf(REDIS === undefined)(
         expect(await metrics.text()).not.toContain("router_pending_hangups");
       } finally {
         // The frozen server now carries out the claim it was sent, and the give-back after it.
-        redis.resume();
+        rig.redis.resume();
       }
       expect((await post(router, call!.delivery)).status).toBe(202);
-      await calls.waitFor(call!.id, "accepted");
+      await rig.calls.waitFor(call!.id, "accepted");
       expect((await post(router, call!.delivery)).status).toBe(200);
       expect(await accepts()).toBe(1);
     });
@@ -100,7 +64,7 @@ describe.skipIf(REDIS === undefined)(
       const before = await accepts();
       const held = await heldCalls(4);
       const waiting = held.slice(0, 3);
-      redis.pause();
+      rig.redis.pause();
       let answers: Array<Promise<{ status: number }>> = [];
       try {
         answers = waiting.map((c) => post(patient, c.delivery));
@@ -113,14 +77,14 @@ describe.skipIf(REDIS === undefined)(
         expect(await post(patient, held[3]!.delivery)).toEqual({ status: 503, code: "shutting_down" });
         expect((await fetch(`${patient.url}/healthz`)).status).toBe(503);
       } finally {
-        redis.resume();
+        rig.redis.resume();
       }
       expect((await Promise.all(answers)).map((a) => a.status)).toEqual([202, 202, 202]);
       expect(await patient.exited).toBe(0);
       // Drained means done: every call it answered 202 was acted on before it exited.
-      for (const c of waiting) expect((await calls.get(c.id)).status).toBe("accepted");
+      for (const c of waiting) expect((await rig.calls.get(c.id)).status).toBe("accepted");
       expect((await post(other, held[3]!.delivery)).status).toBe(202);
-      await calls.waitFor(held[3]!.id, "accepted");
+      await rig.calls.waitFor(held[3]!.id, "accepted");
       for (const c of held) expect((await post(other, c.delivery)).status).toBe(200);
       expect((await accepts()) - before).toBe(4);
     });
@@ -130,7 +94,7 @@ describe.skipIf(REDIS === undefined)(
       const other = await startRouter();
       const before = await accepts();
       const [call] = await heldCalls(1);
-      redis.pause();
+      rig.redis.pause();
       try {
         const answer = post(doomed, call!.delivery);
         await waitFor("the delivery waiting on the store", async () =>
@@ -140,11 +104,11 @@ describe.skipIf(REDIS === undefined)(
         expect(await answer).toEqual({ status: 503, code: "store_unavailable" });
         expect(await doomed.exited).toBe(0);
       } finally {
-        redis.resume();
+        rig.redis.resume();
       }
       expect(doomed.logs.some((l) => l.event === "drain_deadline")).toBe(true);
       expect((await post(other, call!.delivery)).status).toBe(202);
-      await calls.waitFor(call!.id, "accepted");
+      await rig.calls.waitFor(call!.id, "accepted");
       expect((await post(other, call!.delivery)).status).toBe(200);
       expect((await accepts()) - before).toBe(1);
     });
