@@ -27,6 +27,7 @@ import { TestClock } from "../../helpers/clock";
 import { readmeSnippet, shellCommands } from "../../helpers/readme";
 import type { CommandResult } from "../../helpers/pulumi";
 import { useStack } from "../../helpers/stack";
+import type { RotationEntry } from "../../../src/cli/due";
 
 const API_KEY = "sk-rotation-test-key-77c2";
 const CLIENT_SECRET = "pulumi-nodejs:dynamic/openai-realtime:ClientSecret";
@@ -83,15 +84,8 @@ interface DueRun {
   stdout: string;
   stderr: string;
 }
-interface DueEntry {
-  resource: string;
-  expiresAt: number;
-  rotateBeforeSeconds: number;
-  rotateAt: number;
-  secondsLeft: number;
-  due: boolean;
-  protected: boolean;
-}
+/** One entry of `due --json`, as the command types it. */
+type DueEntry = RotationEntry;
 interface DueJson {
   stack: string;
   now: number;
