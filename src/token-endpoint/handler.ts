@@ -135,29 +135,60 @@ const OUTCOME_OF_STATUS: Readonly<Record<number, TokenOutcome>> = {
 
 const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+/**
+ * A request as the handler's rules read it, whichever server it came
+ * through: the Web edge ({@link createTokenHandler}) builds one from a
+ * `Request`, the node edge ({@link toNodeListener}) from an `IncomingMessage`
+ * without building a `Request`.
+ */
+export interface TokenCall {
+  method: string;
+  /** The URL's path, without the query. */
+  path: string;
+  origin: string | null;
+  clientAddress?: string | undefined;
+  /** Reads the body: resolves true when it is at most `limit` bytes. */
+  bodyWithin(limit: number): Promise<boolean>;
+  /** The Web Request `authorize` is given (the node edge builds it only when asked). */
+  request(): Request;
 }
 
-/** Reads at most `limit` bytes; undefined when the body is larger. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
+/** What the handler answers to a {@link TokenCall}: the edge writes it, then calls `report`. */
+export interface TokenAnswer {
+  status: number;
+  headers: Record<string, string>;
+  /** JSON text, or null (204). */
+  body: string | null;
+  /** Passes the request's record to `onRequest`, its duration up to now: call it once the answer is written. */
+  report(): void;
+}
+
+/** The rules behind a {@link TokenHandler}, shared by its Web and node:http edges. */
+export type TokenRules = (call: TokenCall) => Promise<TokenAnswer>;
+
+const RULES = new WeakMap<TokenHandler, TokenRules>();
+
+/** The rules a handler made by {@link createTokenHandler} answers with; undefined for any other function. */
+export function rulesOf(handler: TokenHandler): TokenRules | undefined {
+  return RULES.get(handler);
+}
+
+/** Reads at most `limit` bytes; false when the body is larger. */
+async function bodyWithin(request: Request, limit: number): Promise<boolean> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) return undefined;
-  if (request.body === null) return new Uint8Array();
+  if (declared > limit) return false;
+  if (request.body === null) return true;
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return true;
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel().catch(() => undefined);
-      return undefined;
+      return false;
     }
-    chunks.push(value);
   }
-  return Buffer.concat(chunks);
 }
 
 /** True when `origin` is one of `allowed` (exact, or a `*` wildcard in the host). */
@@ -219,6 +250,38 @@ function buildClient(options: TokenHandlerOptions): RealtimeClient {
  * ```
  */
 export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
+  const rules = tokenRules(options);
+  const handler: TokenHandler = async (request, context = {}) => {
+    const answer = await rules({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      origin: request.headers.get("origin"),
+      clientAddress: context.clientAddress,
+      bodyWithin: (limit) => bodyWithin(request, limit),
+      request: () => request,
+    });
+    const response = new Response(answer.body, { status: answer.status, headers: answer.headers });
+    answer.report();
+    return response;
+  };
+  RULES.set(handler, rules);
+  return handler;
+}
+
+const PUBLIC_SESSIONS = new WeakMap<TokenEndpointDefinition, string>();
+
+/** An endpoint's session as a token answer shows it (without credentials), as JSON: once per definition. */
+function publicSession(definition: TokenEndpointDefinition): string {
+  let text = PUBLIC_SESSIONS.get(definition);
+  if (text === undefined) {
+    text = JSON.stringify(withoutCredentials(definition.session));
+    PUBLIC_SESSIONS.set(definition, text);
+  }
+  return text;
+}
+
+/** The decisions of {@link createTokenHandler}, on a request of either edge. */
+function tokenRules(options: TokenHandlerOptions): TokenRules {
   const fixed = typeof options.endpoints === "function" ? undefined : parseTokenEndpoints(options.endpoints);
   const current = typeof options.endpoints === "function" ? options.endpoints : () => fixed!;
   const client = buildClient(options);
@@ -226,28 +289,34 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
   const base = `${(options.basePath ?? "/tokens").replace(/\/+$/, "")}/`;
   const limit = options.maxBodyBytes ?? 16_384;
   const now = options.now ?? (() => performance.now());
-  const report = options.onRequest ?? (() => undefined);
+  const onRequest = options.onRequest;
 
-  return async (request, context = {}) => {
+  return async (call) => {
     const started = now();
-    const origin = request.headers.get("origin");
+    const { origin, path } = call;
     const record: TokenRequestRecord = { endpoint: undefined, outcome: "minted", status: 201, durationMs: 0 };
-    if (context.clientAddress !== undefined) record.clientAddress = context.clientAddress;
+    if (call.clientAddress !== undefined) record.clientAddress = call.clientAddress;
     if (origin !== null) record.origin = origin;
     let cors: Record<string, string> = corsHeaders(origin, false);
-    const finish = (response: Response, outcome: TokenOutcome, extra: Partial<TokenRequestRecord> = {}): Response => {
-      Object.assign(record, extra, { outcome, status: response.status, durationMs: now() - started });
-      report(record);
-      return response;
+    const finish = (status: number, body: string | null, headers: Record<string, string>, outcome: TokenOutcome, extra?: Partial<TokenRequestRecord>): TokenAnswer => {
+      if (extra !== undefined) Object.assign(record, extra);
+      record.outcome = outcome;
+      record.status = status;
+      const report = (): void => {
+        record.durationMs = now() - started;
+        onRequest?.(record);
+      };
+      return { status, headers, body, report };
     };
-    const refuse = (error: TokenRequestError): Response => {
+    const json = (status: number, body: unknown, headers: Record<string, string>, outcome: TokenOutcome, extra?: Partial<TokenRequestRecord>): TokenAnswer =>
+      finish(status, JSON.stringify(body), { ...JSON_HEADERS, ...headers }, outcome, extra);
+    const refuse = (error: TokenRequestError): TokenAnswer => {
       const body = { error: { message: error.message, type: "token_endpoint_error", code: error.code } };
       const outcome = OUTCOME_OF_STATUS[error.status] ?? "forbidden";
-      return finish(json(error.status, body, { ...cors, ...error.headers }), outcome, { reason: error.code });
+      return json(error.status, body, { ...cors, ...error.headers }, outcome, { reason: error.code });
     };
 
     try {
-      const path = new URL(request.url).pathname;
       const name = path.startsWith(base) ? decodeURIComponent(path.slice(base.length)) : undefined;
       const endpoints = current();
       const definition = name !== undefined && Object.hasOwn(endpoints, name) ? endpoints[name] : undefined;
@@ -259,7 +328,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       record.revision = definition.revision;
       const allowed = origin !== null && originAllowed(origin, definition.allowedOrigins);
       cors = corsHeaders(origin, allowed);
-      if (request.method === "OPTIONS") {
+      if (call.method === "OPTIONS") {
         if (!allowed) throw new TokenRequestError(403, "origin_not_allowed", `Origin ${origin ?? "(none)"} is not allowed for endpoint '${name}'`);
         const headers = {
           ...cors,
@@ -268,22 +337,22 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
           "access-control-max-age": "600",
           "cache-control": "no-store",
         };
-        return finish(new Response(null, { status: 204, headers }), "preflight");
+        return finish(204, null, headers, "preflight");
       }
-      if (request.method !== "POST") {
-        throw new TokenRequestError(405, "method_not_allowed", `Use POST to mint a token (got ${request.method})`, { allow: "POST, OPTIONS" });
+      if (call.method !== "POST") {
+        throw new TokenRequestError(405, "method_not_allowed", `Use POST to mint a token (got ${call.method})`, { allow: "POST, OPTIONS" });
       }
       // A browser always sends Origin on a cross-site POST; a server-side caller sends none.
       if (origin !== null && !allowed) {
         throw new TokenRequestError(403, "origin_not_allowed", `Origin ${origin} is not allowed for endpoint '${name}'`);
       }
-      if ((await readLimited(request, limit)) === undefined) {
+      if (!(await call.bodyWithin(limit))) {
         throw new TokenRequestError(413, "payload_too_large", `Request body is larger than ${limit} bytes`, { connection: "close" });
       }
       const auth = definition.auth;
       let subject: string | undefined;
       if (auth !== "none") {
-        const granted = options.authorize === undefined ? false : await options.authorize(request, { name, auth, definition });
+        const granted = options.authorize === undefined ? false : await options.authorize(call.request(), { name, auth, definition });
         if (granted === false) {
           const how = auth === "jwt" ? "a valid JWT" : "a valid bearer token";
           throw new TokenRequestError(401, "unauthorized", `Endpoint '${name}' needs ${how} in the Authorization header`, {
@@ -294,7 +363,7 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
         if (subject !== undefined) record.subject = subject;
       }
       if (definition.rateLimit !== undefined) {
-        const who = subject !== undefined ? `sub:${subject}` : `addr:${context.clientAddress ?? "unknown"}`;
+        const who = subject !== undefined ? `sub:${subject}` : `addr:${call.clientAddress ?? "unknown"}`;
         // A store that cannot answer refuses the mint (the limit is not waived), and says when to retry.
         const decision = await rateLimits.take(`${name}:${who}`, definition.rateLimit).catch(() => {
           throw new TokenRequestError(503, "rate_limit_store_unavailable", "The rate-limit store is not answering; retry shortly", { "retry-after": "1" });
@@ -311,22 +380,17 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       return apiFailure(error);
     }
 
-    async function mint(name: string, definition: TokenEndpointDefinition): Promise<Response> {
+    async function mint(name: string, definition: TokenEndpointDefinition): Promise<TokenAnswer> {
       const secret = await client.clientSecrets.create({
         expires_after: { anchor: "created_at", seconds: definition.expiresAfterSeconds },
         session: definition.session,
       });
-      const body = {
-        value: secret.value,
-        expires_at: secret.expires_at,
-        endpoint: name,
-        revision: definition.revision,
-        session: withoutCredentials(definition.session),
-      };
-      return finish(json(201, body, cors), "minted", { expiresAt: secret.expires_at, requestId: secret._request_id });
+      const head = JSON.stringify({ value: secret.value, expires_at: secret.expires_at, endpoint: name, revision: definition.revision });
+      const body = `${head.slice(0, -1)},"session":${publicSession(definition)}}`;
+      return finish(201, body, { ...JSON_HEADERS, ...cors }, "minted", { expiresAt: secret.expires_at, requestId: secret._request_id });
     }
 
-    function apiFailure(error: unknown): Response {
+    function apiFailure(error: unknown): TokenAnswer {
       const requestId = isAPIError(error) ? error.requestId : undefined;
       const reason = isAPIError(error)
         ? `api_status_${error.status}${error.code !== undefined ? `_${error.code}` : ""}`
@@ -336,13 +400,13 @@ export function createTokenHandler(options: TokenHandlerOptions): TokenHandler {
       if (reason === "internal_error") {
         // Our own fault (e.g. a session the client refuses to send): no detail to the caller.
         const body = { error: { message: "The token could not be minted", type: "server_error", code: reason } };
-        return finish(json(500, body, cors), "internal_error", { reason });
+        return json(500, body, cors, "internal_error", { reason });
       }
       const message = isAPIError(error)
         ? `The Realtime API refused the mint with status ${error.status}`
         : "The Realtime API could not be reached";
       const body = { error: { message, type: "api_error", code: reason, ...(requestId !== undefined ? { request_id: requestId } : {}) } };
-      return finish(json(502, body, cors), "api_error", { reason, requestId });
+      return json(502, body, cors, "api_error", { reason, requestId });
     }
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { TokenHandler } from "./handler";
+import { rulesOf, type TokenCall, type TokenHandler, type TokenRules } from "./handler";
 
 /** Options of {@link toNodeListener}. */
 export interface NodeListenerOptions {
@@ -33,13 +33,19 @@ function readUpTo(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-/** The Web Request a node request stands for. */
-async function toRequest(req: NodeRequest, limit: number): Promise<Request> {
+/** A node request's headers as Web Headers. */
+function webHeaders(req: IncomingMessage): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
+  return headers;
+}
+
+/** The Web Request a node request stands for. */
+async function toRequest(req: NodeRequest, limit: number): Promise<Request> {
+  const headers = webHeaders(req);
   const host = req.headers.host ?? "localhost";
   const url = new URL(req.originalUrl ?? req.url ?? "/", `http://${host}`);
   const method = req.method ?? "GET";
@@ -69,9 +75,50 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
   res.end(body);
 }
 
+/** The handler's rules on a node request, without a Web Request unless `authorize` asks for one. */
+function nodeCall(req: NodeRequest): TokenCall {
+  const url = req.originalUrl ?? req.url ?? "/";
+  const query = url.indexOf("?");
+  let request: Request | undefined;
+  const origin = req.headers.origin;
+  return {
+    method: req.method ?? "GET",
+    path: query === -1 ? url : url.slice(0, query),
+    origin: origin ?? null,
+    clientAddress: req.socket.remoteAddress,
+    async bodyWithin(limit) {
+      if (req.body !== undefined && req.readableEnded) {
+        // A body parser (e.g. express.json()) already read the stream.
+        const body = req.body;
+        return Buffer.byteLength(typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body)) <= limit;
+      }
+      if (Number(req.headers["content-length"] ?? "0") > limit) return false;
+      return (await readUpTo(req, limit)).length <= limit;
+    },
+    request() {
+      // The body is read by now (authorize comes after the body limit): headers, method and URL only.
+      request ??= new Request(new URL(url, `http://${req.headers.host ?? "localhost"}`), { method: req.method ?? "GET", headers: webHeaders(req) });
+      return request;
+    },
+  };
+}
+
+/** Answers a node request by the handler's rules: no Web Request or Response in between. */
+async function answerNode(rules: TokenRules, req: NodeRequest, res: ServerResponse): Promise<void> {
+  const answer = await rules(nodeCall(req));
+  const headers = answer.headers;
+  if (answer.body !== null) headers["content-length"] = String(Buffer.byteLength(answer.body));
+  res.writeHead(answer.status, headers);
+  res.end(answer.body ?? undefined);
+  answer.report();
+}
+
 /**
  * Serves a {@link TokenHandler} from `node:http` or Express: the peer's
- * address becomes the rate-limit key of callers without a subject.
+ * address becomes the rate-limit key of callers without a subject. A handler
+ * made by `createTokenHandler` answers straight from the node request (the
+ * same rules, without building a Web Request and Response); any other
+ * Web-standard handler gets a `Request` and its `Response` is written back.
  *
  * @example
  * ```ts
@@ -86,12 +133,17 @@ export function toNodeListener(
   options: NodeListenerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void {
   const limit = options.maxBodyBytes ?? 16_384;
+  const rules = rulesOf(handler);
+  const serve =
+    rules !== undefined
+      ? (req: IncomingMessage, res: ServerResponse) => answerNode(rules, req as NodeRequest, res)
+      : async (req: IncomingMessage, res: ServerResponse) => {
+          const request = await toRequest(req as NodeRequest, limit);
+          const response = await handler(request, { clientAddress: req.socket.remoteAddress });
+          await writeResponse(response, res);
+        };
   return (req, res, next) => {
-    void (async () => {
-      const request = await toRequest(req as NodeRequest, limit);
-      const response = await handler(request, { clientAddress: req.socket.remoteAddress });
-      await writeResponse(response, res);
-    })().catch((error: unknown) => {
+    serve(req, res).catch((error: unknown) => {
       if (next !== undefined) return next(error);
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json", "cache-control": "no-store" });

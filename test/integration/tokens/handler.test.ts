@@ -201,6 +201,41 @@ describe("createTokenHandler", { timeout: 60_000 }, () => {
       expect(records.at(-1)).toMatchObject({ endpoint: "open", outcome: "minted", clientAddress: "127.0.0.1" });
     });
 
+    it("answers as the Web handler does: same status, headers and error for each case, without a Web Request in between", async () => {
+      const cases: Array<{ path: string; method: string; headers: Record<string, string>; body?: string }> = [
+        { path: "/tokens/web", method: "OPTIONS", headers: { origin: ORIGIN, "access-control-request-method": "POST" } },
+        { path: "/tokens/web", method: "OPTIONS", headers: { origin: "https://evil.example.com" } },
+        { path: "/tokens/web", method: "POST", headers: { origin: ORIGIN } },
+        { path: "/tokens/web?x=1", method: "POST", headers: { origin: ORIGIN, authorization: "Bearer user-bearer-token-1" } },
+        { path: "/tokens/nope", method: "POST", headers: {} },
+        { path: "/tokens/open", method: "GET", headers: {} },
+        { path: "/tokens/open", method: "POST", headers: {}, body: "x".repeat(20_000) },
+      ];
+      // Set by the server (node:http) or the transport, not by the handler.
+      const transport = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
+      const seen = (res: Response) => [...res.headers].filter(([name]) => !transport.has(name)).sort();
+      const code = async (res: Response) => (res.status === 204 ? null : ((await answer(res)).error?.code ?? "minted"));
+      for (const c of cases) {
+        const web = await handler(new Request(`http://tokens.test${c.path}`, { method: c.method, headers: c.headers, body: c.body ?? null }), { clientAddress: "10.9.9.9" });
+        const node = await fetch(`${url}${c.path}`, { method: c.method, headers: c.headers, body: c.body ?? null });
+        const what = `${c.method} ${c.path} ${JSON.stringify(c.headers)}`;
+        expect([node.status, seen(node)], what).toEqual([web.status, seen(web)]);
+        expect(await code(node), what).toBe(await code(web));
+      }
+      expect(records.at(-1)).toMatchObject({ endpoint: "open", outcome: "payload_too_large", clientAddress: "127.0.0.1" });
+    });
+
+    it("serves any other Web-standard handler through a Request and its Response", async () => {
+      const plain = createServer(toNodeListener(async (request) => new Response(`${request.method} ${new URL(request.url).pathname} ${await request.text()}`, { status: 202 })));
+      await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
+      try {
+        const res = await fetch(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/tokens/x`, { method: "POST", body: "hello" });
+        expect([res.status, await res.text()]).toEqual([202, "POST /tokens/x hello"]);
+      } finally {
+        await new Promise<void>((resolve) => plain.close(() => resolve()));
+      }
+    });
+
     it("refuses a chunked body over the limit with 413 and no API request", async () => {
       const status = await new Promise<number>((resolve, reject) => {
         const req = httpRequest(`${url}/tokens/open`, { method: "POST", headers: { "transfer-encoding": "chunked" } }, (res) => {
