@@ -144,6 +144,26 @@ function line(record: Record<string, unknown>): string {
   return `${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`;
 }
 
+/**
+ * The service's log: lines are written together once per turn of the event
+ * loop, so a burst of mints costs one write and no answer waits for one.
+ * `flush` writes what is pending now (before the lines of a shutdown).
+ */
+function lineLog(io: CliIo): { (record: Record<string, unknown>): void; flush(): void } {
+  let pending = "";
+  const flush = (): void => {
+    if (pending === "") return;
+    const text = pending;
+    pending = "";
+    io.stdout(text);
+  };
+  const log = (record: Record<string, unknown>): void => {
+    if (pending === "") setImmediate(flush);
+    pending += line(record);
+  };
+  return Object.assign(log, { flush });
+}
+
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseTokensArgs(argv);
   if (args === "help") {
@@ -164,6 +184,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // Sessions are checked against the schema when the endpoints are loaded; not again per mint.
   const client = new RealtimeClient({ maxRetries: args.maxRetries, timeout: 15_000, validateRequests: false });
   const metrics = new TokenMetrics();
+  const log = lineLog(io);
   const rateLimits: ClientRateLimits = args.store === undefined || args.store === "memory" ? new MemoryRateLimits() : await RedisRateLimits.connect(args.store);
   const handler = createTokenHandler({
     endpoints: () => loaded.endpoints,
@@ -173,7 +194,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     maxBodyBytes: args.maxBodyBytes,
     onRequest: (record: TokenRequestRecord) => {
       metrics.record(record);
-      io.stdout(line({ event: "token", ...record, durationMs: Math.round(record.durationMs * 1000) / 1000 }));
+      log({ event: "token", ...record, durationMs: Math.round(record.durationMs * 1000) / 1000 });
     },
   });
 
@@ -191,10 +212,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       loaded = next;
       metrics.reload("changed");
       const unserved = unservable(next.endpoints, auth);
-      io.stdout(line({ event: "reload", endpoints: Object.keys(next.endpoints), changed, ...(unserved.length > 0 ? { unservable: unserved } : {}) }));
+      log({ event: "reload", endpoints: Object.keys(next.endpoints), changed, ...(unserved.length > 0 ? { unservable: unserved } : {}) });
     } catch (error) {
       metrics.reload("failed");
-      io.stdout(line({ event: "reload_failed", message: (error as Error).message }));
+      log({ event: "reload_failed", message: (error as Error).message });
     } finally {
       reloading = false;
     }
@@ -221,13 +242,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`pulumi-openai-realtime tokens: cannot listen on ${args.host}:${args.port}: ${code ?? (error as Error).message}\n`);
     return 1;
   }
+  log.flush();
   io.stdout(`listening on ${running.url}\n`);
   const signal = await stopped;
   clearInterval(timer);
-  io.stdout(line({ event: "shutdown", signal, inFlight: running.inFlight }));
+  log({ event: "shutdown", signal, inFlight: running.inFlight });
+  log.flush();
   await running.close();
   await client.close();
-  io.stdout(line({ event: "stopped", minted: metrics.minted }));
+  log({ event: "stopped", minted: metrics.minted });
+  log.flush();
   return 0;
 }
 
