@@ -111,7 +111,8 @@ function describe(status: number, text: string): string {
  * not wait for a mint; concurrent calls share that spare and the mints in
  * flight instead of minting twice; 429 and 5xx answers are retried with
  * exponential backoff, or after the `Retry-After` the endpoint sends (which a
- * cross-origin endpoint must expose with `Access-Control-Expose-Headers`).
+ * cross-origin endpoint must expose with `Access-Control-Expose-Headers`, as
+ * `createTokenHandler` does with it and `Date`).
  *
  * While prefetching, an idle page mints about one token per
  * (lifetime - margin): call `close()` when the page no longer connects.

@@ -207,7 +207,8 @@ function corsHeaders(origin: string | null, allowed: boolean): Record<string, st
   const headers: Record<string, string> = { vary: "Origin" };
   if (origin !== null && allowed) {
     headers["access-control-allow-origin"] = origin;
-    headers["access-control-expose-headers"] = "Retry-After";
+    // Date: the endpoint's clock, which TokenSource reads to judge a token's lifetime on a page whose clock is off.
+    headers["access-control-expose-headers"] = "Date, Retry-After";
   }
   return headers;
 }

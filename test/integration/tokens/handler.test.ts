@@ -70,6 +70,10 @@ describe("createTokenHandler", { timeout: 60_000 }, () => {
     expect(res.status).toBe(201);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(res.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+    // A cross-origin page reads only the headers exposed to it: TokenSource needs Date (the
+    // endpoint's clock, for a page whose clock is off) and Retry-After.
+    const exposed = (res.headers.get("access-control-expose-headers") ?? "").toLowerCase().split(/\s*,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(["date", "retry-after"]));
     const body = await answer(res);
     expect(body.value).toMatch(/^ek_/);
     expect(body).toMatchObject({ endpoint: "web", revision: "rev-1" });
