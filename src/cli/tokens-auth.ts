@@ -79,12 +79,32 @@ export interface JwtOptions {
 /** Signature algorithms accepted (asymmetric only: the service holds no shared secret). */
 const ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
 
+/** The JWKS could not be had (network, status, timeout, not a key set): nothing to do with the token. */
+class KeysUnavailable extends Error {}
+
+/** Errors of a key lookup that speak of the token (its `kid` or `alg` has no key), not of the key server. */
+const TOKEN_KEY_ERRORS = new Set(["ERR_JWKS_NO_MATCHING_KEY", "ERR_JWKS_MULTIPLE_MATCHING_KEYS", "ERR_JOSE_NOT_SUPPORTED"]);
+
+/** A JWKS key lookup whose fetch failures throw {@link KeysUnavailable}. */
+function keysOrUnavailable<A extends unknown[], R>(lookup: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    try {
+      return await lookup(...args);
+    } catch (error) {
+      if (TOKEN_KEY_ERRORS.has((error as { code?: string }).code ?? "")) throw error;
+      throw new KeysUnavailable("JWKS unavailable", { cause: error });
+    }
+  };
+}
+
 /**
  * Verifies `Authorization: Bearer <JWT>` with the `jose` library against a
  * JWKS URL (keys fetched and cached by `kid`) or a PEM public key; the
  * token's `sub` is the caller's subject. Expired, not-yet-valid, wrongly
  * signed tokens and a wrong issuer or audience answer 401; the message names
- * the check that failed, never the token.
+ * the check that failed, never the token. Keys that cannot be fetched (the
+ * JWKS URL down, a non-200, a timeout, not a key set) answer 503 with
+ * `Retry-After`: the server cannot verify now, the caller may retry.
  */
 export class JwtVerifier {
   readonly #options: JwtOptions;
@@ -103,7 +123,7 @@ export class JwtVerifier {
       this.#key = Promise.resolve(key);
     } else if (options.jwksUrl !== undefined) {
       const url = new URL(options.jwksUrl);
-      this.#key = import("jose").then((jose) => jose.createRemoteJWKSet(url, { timeoutDuration: 5_000, cooldownDuration: 30_000 }));
+      this.#key = import("jose").then((jose) => keysOrUnavailable(jose.createRemoteJWKSet(url, { timeoutDuration: 5_000, cooldownDuration: 30_000 })));
     } else {
       throw new Error("JWT verification needs --jwks-url or --jwt-public-key");
     }
@@ -130,8 +150,9 @@ export class JwtVerifier {
         const claim = (error as { claim?: string }).claim ?? "a claim";
         throw unauthorized("invalid_claims", `The JWT's ${claim} claim is not accepted`);
       }
-      if (code === "ERR_JWKS_TIMEOUT" || code === "ERR_JOSE_GENERIC" && /fetch/i.test(String((error as Error).message))) {
-        throw new TokenRequestError(503, "jwks_unavailable", "The JWT keys could not be fetched", { "retry-after": "5" });
+      if (error instanceof KeysUnavailable) {
+        // The service cannot verify any JWT now: a server-side failure the caller may retry, not bad credentials.
+        throw new TokenRequestError(503, "jwks_unavailable", "The JWT keys could not be fetched; retry shortly", { "retry-after": "5" });
       }
       throw unauthorized("invalid_token", "The JWT is not valid (signature, format or key)");
     }

@@ -3,6 +3,8 @@
 // endpoints file, /healthz and /metrics, the log, a drain on SIGTERM, and a
 // secret scan of everything a caller or an operator can read.
 import * as fs from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { revisionOf } from "../../../src/provider/canonical";
@@ -191,24 +193,41 @@ describe("tokens service", { timeout: 120_000 }, () => {
 });
 
 describe("tokens service with --jwks-url", { timeout: 60_000 }, () => {
-  it("verifies JWTs against the keys a JWKS URL serves", async () => {
+  it("verifies JWTs against the keys a JWKS URL serves; while the keys cannot be fetched, answers 503 with Retry-After, not 401", async () => {
     const emulator = await TestEmulator.start({ apiKey: API_KEY });
     const keys = keyPair();
     const jwks = await jwksServer(keys.publicKey, "key-1");
+    // The key server as the service sees it: failing (500) until `up`, then the real keys.
+    let up = false;
+    const front = createServer((req, res) => {
+      if (!up) {
+        res.writeHead(500).end("key server down");
+        return;
+      }
+      void fetch(jwks.url).then(async (keysRes) => res.writeHead(keysRes.status, { "content-type": "application/json" }).end(await keysRes.text()));
+    });
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, "endpoints.json"), JSON.stringify({ signed: endpoints().signed }));
-    const service = await ServiceProcess.start(["--endpoints", "endpoints.json", "--port", "0", "--jwks-url", jwks.url, "--jwt-audience", AUDIENCE], {
+    const jwksUrl = `http://127.0.0.1:${(front.address() as AddressInfo).port}/jwks.json`;
+    const service = await ServiceProcess.start(["--endpoints", "endpoints.json", "--port", "0", "--jwks-url", jwksUrl, "--jwt-audience", AUDIENCE], {
       cwd: dir,
       env: { OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: emulator.url },
       command: "tokens",
     });
     try {
+      const down = await mint(service.url, "signed", { bearer: await jwt(keys.privateKey, {}, "key-1") });
+      expect(down.status).toBe(503);
+      expect(down.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(((await down.json()) as { error: { code: string } }).error.code).toBe("jwks_unavailable");
+      up = true;
       expect((await mint(service.url, "signed", { bearer: await jwt(keys.privateKey, {}, "key-1") })).status).toBe(201);
       expect((await mint(service.url, "signed", { bearer: await jwt(keyPair().privateKey, {}, "key-1") })).status).toBe(401);
       expect((await mint(service.url, "signed", { bearer: await jwt(keys.privateKey, {}, "key-2") })).status).toBe(401);
       expect((await emulator.stats()).requests[MINTS]).toBe(1);
     } finally {
       expect(await service.stop()).toBe(0);
+      await new Promise<void>((resolve) => front.close(() => resolve()));
       await jwks.close();
       await emulator.close();
       fs.rmSync(dir, { recursive: true, force: true });
