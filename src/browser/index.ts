@@ -34,7 +34,14 @@ export interface FetchResponseLike {
 /** The part of `fetch` used here. */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; cache: "no-store"; credentials: "same-origin" | "include" | "omit" },
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    cache: "no-store";
+    credentials: "same-origin" | "include" | "omit";
+    /** "no-cors" only for the probe that tells a CORS refusal from a network failure. */
+    mode?: "no-cors";
+  },
 ) => Promise<FetchResponseLike>;
 
 export interface TokenSourceOptions {
@@ -236,6 +243,14 @@ export class TokenSource {
           credentials: this.options.credentials,
         });
       } catch (error) {
+        // A browser reports a CORS refusal as a network error. If an opaque request gets
+        // through, the endpoint is up and refuses this page: retrying cannot help.
+        if (await this.answers()) {
+          throw new TokenSourceError(
+            "token endpoint refused this page's origin (CORS): it answers, but not to this page; declare the origin in the endpoint's allowedOrigins",
+            0,
+          );
+        }
         if (attempt >= this.options.maxRetries) {
           throw new TokenSourceError(`token endpoint not reachable from this page (network down, or CORS refused this origin): ${error instanceof Error ? error.message : String(error)}`, 0);
         }
@@ -249,6 +264,16 @@ export class TokenSource {
       if (!RETRYABLE(response.status) || attempt >= this.options.maxRetries) throw error;
       if (wait !== undefined && wait > this.options.maxRetryAfterSeconds) throw error;
       await sleep(wait !== undefined ? wait * 1000 : this.backoff(attempt));
+    }
+  }
+
+  /** True when a `no-cors` HEAD (which no CORS rule can refuse; no credentials) reaches the endpoint. */
+  private async answers(): Promise<boolean> {
+    try {
+      await this.fetch(this.url, { method: "HEAD", headers: {}, cache: "no-store", credentials: "omit", mode: "no-cors" });
+      return true;
+    } catch {
+      return false;
     }
   }
 

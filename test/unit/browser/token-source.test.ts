@@ -9,7 +9,12 @@ import { readmeSnippet } from "../../helpers/readme";
 const URL = "https://tokens.example.test/tokens/web";
 const T0 = Date.UTC(2030, 0, 1);
 
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | "network";
+/**
+ * "network": the endpoint cannot be reached (every request fails, a probe too);
+ * "cors": it answers, and the browser keeps the answer from the page (an
+ * undeclared origin): the request fails, an opaque `no-cors` probe gets through.
+ */
+type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | "network" | "cors";
 
 /**
  * A fake token endpoint. Each request takes the next scripted reply, else
@@ -18,6 +23,9 @@ type Reply = { status: number; body?: unknown; headers?: Record<string, string> 
  */
 class Endpoint {
   readonly requests: Array<{ url: string; method: string; headers: Record<string, string>; cache: string }> = [];
+  /** `no-cors` probes: they take no scripted reply; they fail while the last reply was "network". */
+  probes = 0;
+  private down = false;
   readonly script: Reply[] = [];
   lifetime = 60;
   hold = false;
@@ -28,10 +36,16 @@ class Endpoint {
   private readonly gates: Array<() => void> = [];
 
   readonly fetch: FetchLike = async (url, init) => {
+    if (init.mode === "no-cors") {
+      this.probes++;
+      if (this.down) throw new TypeError("Failed to fetch");
+      return { status: 0, headers: { get: () => null }, text: async () => "" };
+    }
     this.requests.push({ url, method: init.method, headers: init.headers, cache: init.cache });
     if (this.hold) await new Promise<void>((resolve) => this.gates.push(resolve));
     const reply = this.script.shift();
-    if (reply === "network") throw new TypeError("Failed to fetch");
+    this.down = reply === "network";
+    if (reply === "network" || reply === "cors") throw new TypeError("Failed to fetch");
     const serverNow = Date.now() / 1000 - this.behind;
     const body = reply !== undefined ? (reply.body ?? {}) : {
       value: `ek_${++this.minted}`,
@@ -209,6 +223,25 @@ describe("TokenSource", () => {
     await vi.advanceTimersByTimeAsync(3_500);
     await failure;
     expect(endpoint.requests).toHaveLength(4);
+  });
+
+  it("fails at once when the endpoint answers and the browser refuses the answer (CORS), with no retry", async () => {
+    endpoint.script.push("cors");
+    const source = new TokenSource(URL, { fetch: endpoint.fetch, prefetch: false });
+    const error = await source.token().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenSourceError);
+    expect(error).toMatchObject({ status: 0, message: expect.stringMatching(/^token endpoint refused this page's origin \(CORS\)/) });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect([endpoint.requests.length, endpoint.probes]).toEqual([1, 1]);
+  });
+
+  it("retries a network failure (the probe does not get through either)", async () => {
+    endpoint.script.push("network", "network");
+    const source = new TokenSource(URL, { fetch: endpoint.fetch, prefetch: false });
+    const token = source.token();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect((await token).value).toBe("ek_1");
+    expect([endpoint.requests.length, endpoint.probes]).toEqual([3, 2]);
   });
 
   it("does not retry 4xx other than 429, and fails with the endpoint's message", async () => {
