@@ -14,6 +14,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { refusedConnections } from "./helpers/net-log";
+import { RUN_DIR_ENV } from "./helpers/run-cache";
 import { NET_GUARD, NET_LOG_ENV, NODE_COMPILE_CACHE } from "./helpers/safety";
 import { staleOutputs } from "./helpers/stale-build";
 
@@ -62,6 +63,9 @@ export default function setup(): () => void {
   const log = path.join(logDir, "refused.jsonl");
   fs.writeFileSync(log, "");
   process.env[NET_LOG_ENV] = log;
+  // What test files share within this run (the packed package, its installs).
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), "por-run-"));
+  process.env[RUN_DIR_ENV] = runDir;
   // Forked workers and every Node process they start inherit these; a
   // developer's own NODE_OPTIONS is dropped, not merged.
   process.env.NODE_OPTIONS = `--require ${NET_GUARD}`;
@@ -71,6 +75,7 @@ export default function setup(): () => void {
   return () => {
     const refused = refusedConnections(log);
     fs.rmSync(logDir, { recursive: true, force: true });
+    fs.rmSync(runDir, { recursive: true, force: true });
     if (refused.length > 0) {
       // vitest only logs a teardown's error; the exit code is what CI reads.
       process.exitCode = 1;

@@ -2,19 +2,30 @@
 // release's commit), installed into a throwaway project with its own
 // node_modules. Installs are offline: the project gets this repo's lockfile,
 // whose entries npm resolves from the local cache that `npm ci` filled.
+//
+// What does not change within a run is done once: this clone is packed once
+// per run, each tarball `npm install`ed once per run (later projects get a
+// copy of that node_modules), and a release's tarball is built once per
+// machine, in the user's cache folder beside the Pulumi CLI.
 import { execFile } from "node:child_process";
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { pulumiEnv, repoRoot } from "../../../scripts/local-pulumi.js";
+import { cacheDir, pulumiEnv, repoRoot } from "../../../scripts/local-pulumi.js";
 import { startPulumiRun } from "../../helpers/cost";
+import { oncePerRun } from "../../helpers/run-cache";
 
 const exec = promisify(execFile);
 const NPM_FLAGS = ["--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"];
 
-/** Packs `dir` into `dest`; returns the tarball path and the files it holds. */
-export async function pack(dir: string, dest: string): Promise<{ tarball: string; files: string[] }> {
+interface Packed {
+  tarball: string;
+  files: string[];
+}
+
+async function npmPack(dir: string, dest: string): Promise<Packed> {
   const { stdout } = await exec("npm", ["pack", "--json", "--pack-destination", dest, "--loglevel=error"], { cwd: dir });
   const [info] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
   if (!info) throw new Error(`npm pack in ${dir} printed no package`);
@@ -22,22 +33,51 @@ export async function pack(dir: string, dest: string): Promise<{ tarball: string
 }
 
 /**
- * Builds and packs the package as it was at `commit`: the files of that
- * commit (git archive), compiled with this clone's dependencies.
+ * Packs `dir` into `dest`; returns the tarball path and the files it holds.
+ * This clone (`repoRoot`) is packed once per run and copied to `dest`.
+ */
+export async function pack(dir: string, dest: string): Promise<Packed> {
+  if (path.resolve(dir) !== path.resolve(repoRoot)) return npmPack(dir, dest);
+  const shared = await oncePerRun("pack-current", async (into) => {
+    fs.writeFileSync(path.join(into, "packed.json"), JSON.stringify(await npmPack(repoRoot, into)));
+  });
+  const packed = JSON.parse(fs.readFileSync(path.join(shared, "packed.json"), "utf8")) as Packed;
+  const tarball = path.join(dest, path.basename(packed.tarball));
+  fs.copyFileSync(packed.tarball, tarball);
+  return { tarball, files: packed.files };
+}
+
+/**
+ * Builds and packs the package as it was at `commit` (a release): the files
+ * of that commit (git archive), compiled with this clone's TypeScript. The
+ * tarball is kept in the user's cache folder, keyed by commit and compiler
+ * version, so later runs copy it instead of compiling the release again.
  */
 export async function packRelease(commit: string, dest: string): Promise<string> {
-  const src = fs.mkdtempSync(path.join(os.tmpdir(), "por-release-"));
-  try {
-    await exec("sh", ["-c", `git -C "${repoRoot}" archive ${commit} | tar -x -C "${src}"`]);
-    fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(src, "node_modules"));
-    await exec(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {
-      cwd: src,
-    });
-    fs.rmSync(path.join(src, "node_modules"));
-    return (await pack(src, dest)).tarball;
-  } finally {
-    fs.rmSync(src, { recursive: true, force: true });
+  const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "node_modules", "typescript", "package.json"), "utf8")) as { version: string };
+  const cached = path.join(cacheDir(), "releases", `${commit}-typescript-${version}.tgz`);
+  if (!fs.existsSync(cached)) {
+    const src = fs.mkdtempSync(path.join(os.tmpdir(), "por-release-"));
+    try {
+      await exec("sh", ["-c", `git -C "${repoRoot}" archive ${commit} | tar -x -C "${src}"`]);
+      fs.symlinkSync(path.join(repoRoot, "node_modules"), path.join(src, "node_modules"));
+      await exec(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {
+        cwd: src,
+      });
+      fs.rmSync(path.join(src, "node_modules"));
+      const { tarball } = await npmPack(src, src);
+      fs.mkdirSync(path.dirname(cached), { recursive: true });
+      // Another run may be filling the cache too: each writes its own file, then renames it into place.
+      const partial = `${cached}.${process.pid}`;
+      fs.copyFileSync(tarball, partial);
+      fs.renameSync(partial, cached);
+    } finally {
+      fs.rmSync(src, { recursive: true, force: true });
+    }
   }
+  const tarball = path.join(dest, "pulumi-openai-realtime-release.tgz");
+  fs.copyFileSync(cached, tarball);
+  return tarball;
 }
 
 /** A user's project: own node_modules, own file backend, one stack. */
@@ -54,19 +94,30 @@ export class UserProject {
     this.extraEnv = extraEnv;
   }
 
-  /** `npm install`s `tarball` and @pulumi/pulumi as a user would, offline. */
+  /**
+   * `npm install`s `tarball` and @pulumi/pulumi as a user would, offline,
+   * replacing any earlier install. Each tarball is installed once per run;
+   * every project after the first gets a copy of that install.
+   */
   async install(tarball: string): Promise<void> {
-    const deps = { "@pulumi/pulumi": "3.270.0", "pulumi-openai-realtime": `file:${tarball}` };
-    fs.writeFileSync(path.join(this.dir, "package.json"), JSON.stringify({ name: "user", private: true, main: "index.js", dependencies: deps }));
-    // Every release is version 0.1.0 so far: drop the locked tarball so npm
-    // installs the one named now, as `npm install <tarball>` would.
-    const lockPath = path.join(this.dir, "package-lock.json");
-    const lock = JSON.parse(fs.readFileSync(fs.existsSync(lockPath) ? lockPath : path.join(repoRoot, "package-lock.json"), "utf8"));
-    lock.name = "user";
-    lock.packages[""] = { name: "user", dependencies: deps };
-    delete lock.packages["node_modules/pulumi-openai-realtime"];
-    fs.writeFileSync(lockPath, JSON.stringify(lock));
-    await exec("npm", ["install", ...NPM_FLAGS], { cwd: this.dir, env: this.env() });
+    const digest = crypto.createHash("sha256").update(fs.readFileSync(tarball)).digest("hex").slice(0, 16);
+    const installed = await oncePerRun(`install-${digest}`, async (into) => {
+      const deps = { "@pulumi/pulumi": "3.270.0", "pulumi-openai-realtime": `file:${path.join(into, "package.tgz")}` };
+      fs.copyFileSync(tarball, path.join(into, "package.tgz"));
+      fs.writeFileSync(path.join(into, "package.json"), JSON.stringify({ name: "user", private: true, main: "index.js", dependencies: deps }));
+      // The repo's lockfile pins every dependency; the package's own entry
+      // goes, so npm installs the tarball named now, as `npm install <tarball>` would.
+      const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, "package-lock.json"), "utf8"));
+      lock.name = "user";
+      lock.packages[""] = { name: "user", dependencies: deps };
+      delete lock.packages["node_modules/pulumi-openai-realtime"];
+      fs.writeFileSync(path.join(into, "package-lock.json"), JSON.stringify(lock));
+      await exec("npm", ["install", ...NPM_FLAGS], { cwd: into, env: this.env() });
+    });
+    fs.rmSync(path.join(this.dir, "node_modules"), { recursive: true, force: true });
+    for (const name of ["package.json", "package-lock.json", "node_modules"]) {
+      fs.cpSync(path.join(installed, name), path.join(this.dir, name), { recursive: true, verbatimSymlinks: true });
+    }
   }
 
   env(extra: Record<string, string | undefined> = {}): Record<string, string> {

@@ -1,42 +1,20 @@
-// The package as a user installs it: the files `npm pack` ships, copied into a project's
+// The package as a user installs it: the tarball `npm pack` makes, unpacked into a project's
 // node_modules beside the project's own dependencies. The commands of docs/policies.md and
 // docs/validate.md run there as printed: `pulumi preview --policy-pack
 // node_modules/pulumi-openai-realtime/policy` and `npx pulumi-openai-realtime validate ...` with
 // the pages' own example files and output.
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeModulesBin, repoRoot } from "../../../scripts/local-pulumi.js";
+import { nodeModulesBin } from "../../../scripts/local-pulumi.js";
 import { TestEmulator } from "../../helpers/emulator";
+import { installPacked, packPackage } from "../config/packed";
 import { PulumiWorkspace } from "../../helpers/pulumi";
 import { readmeSnippet, shellCommands } from "../../helpers/readme";
 
 const execFileAsync = promisify(execFile);
-
-/** Lays out node_modules as `npm install pulumi-openai-realtime` would: a copy of the packed files. */
-function install(project: string): string {
-  fs.rmSync(path.join(project, "node_modules"), { force: true });
-  const modules = path.join(project, "node_modules");
-  fs.mkdirSync(path.join(modules, ".bin"), { recursive: true });
-  for (const entry of fs.readdirSync(path.join(repoRoot, "node_modules"))) {
-    if (entry === "pulumi-openai-realtime" || entry.startsWith(".")) continue;
-    fs.symlinkSync(path.join(repoRoot, "node_modules", entry), path.join(modules, entry));
-  }
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: repoRoot, encoding: "utf8" })) as Array<{
-    files: Array<{ path: string }>;
-  }>;
-  const target = path.join(modules, "pulumi-openai-realtime");
-  for (const { path: file } of packed[0]?.files ?? []) {
-    fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
-    fs.copyFileSync(path.join(repoRoot, file), path.join(target, file));
-  }
-  const main = path.join(target, "dist", "cli", "main.js");
-  fs.chmodSync(main, 0o755);
-  fs.symlinkSync(path.relative(path.join(modules, ".bin"), main), path.join(modules, ".bin", "pulumi-openai-realtime"));
-  return target;
-}
 
 describe("installed package", { timeout: 300_000 }, () => {
   let ws: PulumiWorkspace;
@@ -47,7 +25,7 @@ describe("installed package", { timeout: 300_000 }, () => {
     ws = await PulumiWorkspace.create("test/integration/policy/stack", {
       env: { OPENAI_API_KEY: "sk-test-installed", OPENAI_BASE_URL: emulator.url },
     });
-    installed = install(ws.dir);
+    installed = await installPacked(ws.dir, await packPackage());
   });
   afterAll(async () => {
     await ws?.dispose();
