@@ -16,28 +16,21 @@ const shared = {
   setupFiles: ["test/helpers/worker-setup.ts"],
 } as const;
 
+// Unit and integration files share their worker's module cache (isolate:
+// false): a file then no longer re-imports src/ and the helpers (zod schemas
+// above all), which more than halves the unit tests' CPU time on a 2-core
+// machine and saves every integration file's imports. What a file stubs
+// (env, globals, mocks) is undone after each test, so nothing leaks into the
+// next file. Reliability files stay isolated.
+const sharedModules = { isolate: false, unstubEnvs: true, unstubGlobals: true, restoreMocks: true } as const;
+
 export default defineConfig({
   test: {
-    // Unit files share their workers' module cache (isolate: false): a file
-    // then no longer re-imports src/ (zod schemas above all), which more than
-    // halves the unit tests' CPU time on a 2-core machine. What a file stubs
-    // (env, globals, mocks) is undone after each test, so nothing leaks into
-    // the next file. Integration and reliability files stay isolated.
     projects: reliability
       ? [{ test: { ...shared, name: "reliability", include: ["test/reliability/**/*.test.ts"] } }]
       : [
-          {
-            test: {
-              ...shared,
-              name: "unit",
-              include: ["test/unit/**/*.test.ts"],
-              isolate: false,
-              unstubEnvs: true,
-              unstubGlobals: true,
-              restoreMocks: true,
-            },
-          },
-          { test: { ...shared, name: "integration", include: ["test/integration/**/*.test.ts"] } },
+          { test: { ...shared, ...sharedModules, name: "unit", include: ["test/unit/**/*.test.ts"] } },
+          { test: { ...shared, ...sharedModules, name: "integration", include: ["test/integration/**/*.test.ts"] } },
         ],
     // Integration files spend most of their time waiting on pulumi child
     // processes, so twice as many workers as cores keeps both cores busy
