@@ -168,7 +168,7 @@ export function diff(
   const adopted = EXPIRING_KINDS.has(kind) && !hasIdentity(olds) && current.keyFingerprint !== null;
   // A new serialized provider alone is no change: every release's text hands
   // over to the same stable handlers (`pulumi-openai-realtime/provider`).
-  if (steering || adopted || needsMigration(kind, rawOlds)) return { changes: true, reasons: [] };
+  if (steering || adopted || needsMigration(kind, rawOlds, olds)) return { changes: true, reasons: [] };
   return { changes: false, reasons: [] };
 }
 /** The key `revision` was made with; none in outputs of releases before keyed revisions. */

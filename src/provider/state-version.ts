@@ -35,14 +35,19 @@ export function refuseNewerState(kind: ResourceKind, id: string | undefined, out
 
 /**
  * Whether outputs written by an earlier release differ from the current
- * shape in more than their version number (a key dropped, added or renamed,
- * a value rewritten), so that an in-place update is worth its cost: the
+ * shape (`migrated`, {@link migrateOutputs} of them) in more than their
+ * version number: a key dropped, added or renamed, a value rewritten, whatever
+ * the number of keys. Only then is an in-place update worth its cost: the
  * engine previews an update of a dynamic resource with its inputs standing
  * in for its outputs, so dependents would show changes.
  */
-export function needsMigration(kind: ResourceKind, outs: Record<string, unknown>): boolean {
+export function needsMigration(
+  kind: ResourceKind,
+  outs: Record<string, unknown>,
+  migrated: Record<string, unknown> = migrateOutputs(kind, outs),
+): boolean {
   const { stateVersion: _old, ...before } = outs;
-  const { stateVersion: _new, ...after } = migrateOutputs(kind, outs);
+  const { stateVersion: _new, ...after } = migrated;
   return canonicalJson(before) !== canonicalJson(after);
 }
 

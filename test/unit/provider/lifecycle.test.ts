@@ -5,7 +5,8 @@ import { revisionOf } from "../../../src/provider/canonical";
 import { check, configure, diff, isDue, read, update } from "../../../src/provider/handlers";
 import { currentIdentity, keyFingerprint, recordedIdentity } from "../../../src/provider/identity";
 import { currentSettings } from "../../../src/provider/credentials";
-import { needsMigration, STATE_VERSION } from "../../../src/provider/state-version";
+import * as stateVersion from "../../../src/provider/state-version";
+import { migrateOutputs, needsMigration, STATE_VERSION } from "../../../src/provider/state-version";
 import { UNKNOWN } from "../../../src/provider/unknowns";
 
 const SESSION = { type: "realtime", model: "gpt-realtime", instructions: "Hi." };
@@ -324,12 +325,32 @@ describe("versions", () => {
     expect(edited.replaces).toEqual(["session"]);
   });
 
-  it("sees a renamed key as a migration even when the number of keys is unchanged", () => {
-    // Version 0 kept `session` in a token's outputs; here a renamed key takes its place in the count.
-    const { stateVersion: _v, ...v0 } = minted({ session: { ...SESSION } });
-    const { expired: _e, ...renamed } = { ...v0, isExpired: false } as Record<string, unknown>;
-    expect(needsMigration("ClientSecret", renamed)).toBe(true);
+  it("sees a renamed key or a rewritten value as a migration, not a change in the number of keys", () => {
+    // Today's one step (0 -> 1) only drops a key; a later release may rename
+    // one, which leaves the count unchanged.
+    const { stateVersion: _v, ...rest } = minted();
+    const renamed = { ...rest, isExpired: false };
+    expect(needsMigration("ClientSecret", renamed, { ...rest, expired: false, stateVersion: STATE_VERSION })).toBe(true);
+    expect(needsMigration("ClientSecret", minted(), { ...minted(), expiresAt: 2_001 })).toBe(true);
     expect(needsMigration("ClientSecret", minted())).toBe(false);
+    const { stateVersion: _t, ...v0 } = minted({ session: { ...SESSION } });
+    expect(needsMigration("ClientSecret", v0)).toBe(true);
+  });
+
+  it("compares the migrated outputs: a key a migration renames is read under its new name, and the update writes it", () => {
+    // A later release's step, renaming `expiry` (as an earlier shape would have called it) to `expiresAt`.
+    const real = migrateOutputs;
+    vi.spyOn(stateVersion, "migrateOutputs").mockImplementation((kind, outs) => {
+      const { expiry, ...rest } = real(kind, outs);
+      return expiry === undefined ? rest : { ...rest, expiresAt: expiry };
+    });
+    const { expiresAt, ...current } = minted();
+    const older = { ...current, expiry: expiresAt };
+    // Read raw, the token would have no expiry and be replaced as due.
+    expect(diff("ClientSecret", older, news(), 1_000, quiet)).toEqual({ changes: true, reasons: [] });
+    expect(diff("ClientSecret", older, news(), 2_000, quiet).replaces).toEqual(["expiresAt"]);
+    const { __provider: _p, ...outs } = minted();
+    expect(update("ClientSecret", older, news()).outs).toEqual(outs);
   });
 
   it("refuses state of a newer release in diff, update and read, saying to upgrade, and never rewrites its version", () => {
