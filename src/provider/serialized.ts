@@ -9,6 +9,7 @@ import { PROVIDER_PROTOCOL } from "./protocol";
  * provider names it, so it is part of every user's state: it never moves.
  */
 export const PROVIDER_MODULE = "pulumi-openai-realtime/provider";
+const PACKAGE = PROVIDER_MODULE.split("/")[0];
 
 // The engine stores the serialized provider text in every resource's inputs
 // AND outputs, and rewrites the whole checkpoint after every step, so each
@@ -25,8 +26,10 @@ export const PROVIDER_MODULE = "pulumi-openai-realtime/provider";
 // loaded the package from elsewhere (by absolute path: a monorepo, a vendored
 // copy) gets a text that tries that copy first.
 //
-// With no copy found (the package's own MODULE_NOT_FOUND only; any other
-// failure to load is rethrown), the text still deletes (the API has no
+// With no copy found (the package's own MODULE_NOT_FOUND only, or a copy
+// too old to have the provider subpath, such as release 0.1.0 installed over
+// a newer release's state: its package.json's ERR_PACKAGE_PATH_NOT_EXPORTED;
+// any other failure to load is rethrown), the text still deletes (the API has no
 // revoke; a provider without `delete` forgets the resource) and refreshes (a
 // provider without `read` keeps the state; for tokens, expiry is the only
 // thing that changes, recomputed here), so `pulumi destroy` and
@@ -43,7 +46,8 @@ function textFor(kind: ResourceKind, entry: string | undefined): string {
   return (
     `exports.handler=()=>{const t=[${candidates.join(",")}];` +
     `for(const m of t)try{return require(m).provider('${kind}',${PROVIDER_PROTOCOL})}` +
-    `catch(e){if(e.code!='MODULE_NOT_FOUND'||!e.message.includes("'"+m+"'"))throw e}` +
+    `catch(e){const w=e.code=='MODULE_NOT_FOUND'?"'"+m+"'":e.code=='ERR_PACKAGE_PATH_NOT_EXPORTED'&&'${PACKAGE}/package.json';` +
+    "if(!w||!e.message.includes(w))throw e}" +
     "const f=async()=>{throw Error(`cannot load ${t.join(' or ')} from ${process.cwd()}: " +
     "npm install pulumi-openai-realtime there (without it only refresh and destroy work)`)};" +
     `return{check:f,create:f,update:f${read}}}`

@@ -130,10 +130,10 @@ export class UserProject {
     });
   }
 
-  /** Runs a command in the project; rejects with its output when it fails. */
-  async run(cmd: string, args: string[]): Promise<string> {
+  /** Runs a command in the project (with `extra` environment); rejects with its output when it fails. */
+  async run(cmd: string, args: string[], extra: Record<string, string | undefined> = {}): Promise<string> {
     try {
-      const { stdout, stderr } = await exec(cmd, args, { cwd: this.dir, env: this.env(), maxBuffer: 64 << 20 });
+      const { stdout, stderr } = await exec(cmd, args, { cwd: this.dir, env: this.env(extra), maxBuffer: 64 << 20 });
       return stdout + stderr;
     } catch (err) {
       const e = err as { stdout?: string; stderr?: string };
@@ -142,21 +142,26 @@ export class UserProject {
   }
 
   async pulumi(...args: string[]): Promise<string> {
+    return this.pulumiWith({}, ...args);
+  }
+
+  /** `pulumi` with `extra` environment (a variable set to undefined is removed). */
+  async pulumiWith(extra: Record<string, string | undefined>, ...args: string[]): Promise<string> {
     const measured = startPulumiRun();
     try {
-      return await this.run("pulumi", [...args, "--non-interactive"]);
+      return await this.run("pulumi", [...args, "--non-interactive"], extra);
     } finally {
       measured();
     }
   }
 
   /** The exported checkpoint's resources of this package's kinds. */
-  async resources(showSecrets = false): Promise<Array<{ type: string; id?: string; outputs: Record<string, unknown> }>> {
+  async resources(showSecrets = false): Promise<Array<{ urn: string; type: string; id?: string; outputs: Record<string, unknown> }>> {
     const args = ["stack", "export", ...(showSecrets ? ["--show-secrets"] : []), "--non-interactive"];
     const measured = startPulumiRun();
     const { stdout } = await exec("pulumi", args, { cwd: this.dir, env: this.env(), maxBuffer: 64 << 20 }).finally(measured);
     const state = JSON.parse(stdout) as {
-      deployment: { resources?: Array<{ type: string; id?: string; outputs: Record<string, unknown> }> };
+      deployment: { resources?: Array<{ urn: string; type: string; id?: string; outputs: Record<string, unknown> }> };
     };
     return (state.deployment.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/openai-realtime:"));
   }

@@ -1,10 +1,15 @@
 // A stack deployed with release 0.1.0 (commit f9bc9a9, built and packed
 // here), upgraded to this build by `npm install` as a user would: the new
 // provider previews it as a provider-only update, applies it without an API
-// call keeping ids and tokens. A stack written by this build then refreshes
-// and destroys with the package uninstalled. (Templates written by 0.1.0
-// keep that release's serialized provider until replaced: it loads the
-// handlers from `dist/`, which this build still ships.)
+// call keeping ids and tokens (first without a key, which leaves where they
+// were minted to the next keyed run). A stack written by this build then
+// refreshes with the package uninstalled, and gets release 0.1.0 installed
+// over it (a user pinning back): 0.1.0 cannot compare this build's keyed
+// revisions, so it plans replacing them, re-mints and forgets the originals,
+// whose provider text treats a copy without the provider subpath like no
+// copy. (Templates written by 0.1.0 keep that release's serialized provider
+// until replaced: it loads the handlers from `dist/`, which this build still
+// ships.)
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -37,6 +42,7 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
   let emulator: TestEmulator;
   let user: UserProject;
   let current = "";
+  let release = "";
   let before: Record<string, Resources[number]> = {};
 
   beforeAll(async () => {
@@ -44,11 +50,12 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
     // Both are named pulumi-openai-realtime-0.1.0.tgz: one folder each.
     fs.mkdirSync(path.join(dest, "release"));
     fs.mkdirSync(path.join(dest, "current"));
-    const [release, packed] = await Promise.all([
+    const [released, packed] = await Promise.all([
       packRelease(RELEASE_0_1_0, path.join(dest, "release")),
       pack(repoRoot, path.join(dest, "current")),
     ]);
     current = packed.tarball;
+    release = released;
     user = new UserProject(
       { "Pulumi.yaml": "name: upgrade\nruntime: nodejs\n", "index.js": PROGRAM },
       { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: "sk-upgrade-test" },
@@ -85,7 +92,14 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
   });
 
   it("applies it without an API call, keeping ids and tokens, in the current state shape", async () => {
-    await user.pulumi("up", "--yes", "--skip-preview");
+    // First on a machine without credentials: the shape is migrated, but
+    // where the tokens were minted waits for a run that knows the key (a
+    // fingerprint recorded as unknown would make that run replace them all).
+    const keyless = await user.pulumiWith({ OPENAI_API_KEY: undefined }, "up", "--yes", "--skip-preview");
+    expect(keyless).toMatch(/~ 2 updated/);
+    const keyed = await user.pulumi("up", "--yes", "--skip-preview");
+    expect(keyed).toMatch(/~ 2 updated/);
+    expect(keyed).not.toMatch(/replaced/);
     expect(await emulator.apiRequests()).toBe(0);
     const after = byType(await user.resources(true));
     // Unset organization and project are left out, not stored as null.
@@ -100,7 +114,7 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
       // Everything kept, plus where the token was minted (recorded on this first update).
       expect(rest, kind).toEqual({ ...keptWithoutProvider, ...identity });
       expect(stateVersion, kind).toBe(1);
-      expect(String(after[kind]?.outputs.__provider).length, kind).toBeLessThan(520);
+      expect(String(after[kind]?.outputs.__provider).length, kind).toBeLessThan(600);
     }
     const again = await user.pulumi("preview", "--expect-no-changes");
     expect(again).not.toMatch(/to update|to replace/);
@@ -129,15 +143,54 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
     await user.pulumi("stack", "import", "--file", "current.json");
   });
 
-  it("refreshes and destroys a stack it wrote with the package uninstalled, without API requests", async () => {
+  let written: Record<string, Resources[number]> = {};
+
+  it("refreshes a stack it wrote with the package uninstalled, without API requests", async () => {
     await user.pulumi("destroy", "--yes", "--skip-preview");
     await user.pulumi("up", "--yes", "--skip-preview");
-    for (const r of await user.resources()) expect(String(r.outputs.__provider).length, r.type).toBeLessThan(520);
     fs.rmSync(path.join(user.dir, "node_modules", "pulumi-openai-realtime"), { recursive: true });
     await emulator.reset();
     await user.pulumi("refresh", "--yes", "--skip-preview");
-    const refreshed = byType(await user.resources());
-    expect(refreshed.ClientSecret?.outputs.expired).toBe(false);
+    written = byType(await user.resources(true));
+    for (const r of Object.values(written)) expect(String(r.outputs.__provider).length, r.type).toBeLessThan(600);
+    expect(written.ClientSecret?.outputs.expired).toBe(false);
+    expect(await emulator.apiRequests()).toBe(0);
+  });
+
+  it("under release 0.1.0 installed over it (a downgrade), previews replacing what that release cannot compare, re-mints and forgets the originals, and destroys", async () => {
+    await user.install(release);
+    await emulator.reset();
+    // 0.1.0 compares an unkeyed sha256 of the session with `revision`, which
+    // this build keys per resource: every resource differs to it.
+    const preview = await user.pulumi("preview", "--diff");
+    for (const kind of ["SessionTemplate", "ClientSecret", "TranslationClientSecret"]) expect(preview).toContain(`+-${TOKEN}:${kind}: (replace)`);
+    expect(preview).toMatch(/\+-3 to replace/);
+    expect(await emulator.apiRequests()).toBe(0);
+
+    // The originals are deleted with the provider text this build stored,
+    // which finds no `pulumi-openai-realtime/provider` in 0.1.0 and forgets
+    // them offline (the API has no revoke), so the update completes.
+    const up = await user.pulumi("up", "--yes", "--skip-preview");
+    expect(up).toMatch(/\+-3 replaced/);
+    expect((await emulator.stats()).requests).toEqual({
+      "POST /v1/realtime/client_secrets": 2,
+      "POST /v1/realtime/translations/client_secrets": 1,
+    });
+    const all = await user.resources(true);
+    // No original left pending deletion, nothing with empty outputs.
+    expect(all.map((r) => r.type).sort()).toEqual(Object.values(written).map((r) => r.type).sort());
+    const downgraded = byType(all);
+    for (const [kind, r] of Object.entries(downgraded)) {
+      expect(r.id, kind).not.toBe(written[kind]?.id);
+      expect(String(r.outputs.__provider), kind).toContain("dist/provider/handlers.js");
+    }
+    expect(downgraded.SessionTemplate?.outputs).toMatchObject({ model: "gpt-realtime", revision: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const kind of ["ClientSecret", "TranslationClientSecret"]) {
+      expect(downgraded[kind]?.outputs, kind).toMatchObject({ expiresAt: expect.any(Number), sessionId: downgraded[kind]?.id, expired: false });
+      expect(downgraded[kind]?.outputs.value, kind).toBeDefined();
+    }
+
+    await emulator.reset();
     await user.pulumi("destroy", "--yes", "--skip-preview");
     expect(await user.resources()).toEqual([]);
     expect(await emulator.apiRequests()).toBe(0);

@@ -28,8 +28,8 @@ describe("providerText", () => {
       expect(providerText(kind)).toContain(`const t=['${PROVIDER_MODULE}']`);
       expect(providerText(kind)).toContain(`.provider('${kind}',${PROVIDER_PROTOCOL})`);
       expect(providerText(kind)).toBe(providerText(kind));
-      // Stored twice per resource: kept short (490 to 501 bytes for a token, 418 for a template).
-      expect(providerText(kind).length).toBeLessThanOrEqual(EXPIRING_KINDS.has(kind) ? 510 : 420);
+      // Stored twice per resource: kept short (582 to 593 bytes for a token, 510 for a template).
+      expect(providerText(kind).length).toBeLessThanOrEqual(EXPIRING_KINDS.has(kind) ? 600 : 520);
     }
   });
 
@@ -65,6 +65,28 @@ describe("providerText", () => {
       throw Object.assign(new Error(`Cannot find module 'zod'\nRequire stack:\n- /x/node_modules/${name}`), { code: "MODULE_NOT_FOUND" });
     };
     expect(() => hostProvider(providerText("ClientSecret"), require)).toThrow("Cannot find module 'zod'");
+  });
+
+  it("takes a copy too old to have the provider subpath (release 0.1.0, installed over newer state) as none: offline refresh and delete", async () => {
+    // What Node throws for a subpath a package's `exports` does not name.
+    const notExported = (pkg: string) =>
+      Object.assign(new Error(`Package subpath './provider' is not defined by "exports" in ${pkg}/package.json`), { code: "ERR_PACKAGE_PATH_NOT_EXPORTED" });
+    const older = hostProvider(providerText("ClientSecret"), () => {
+      throw notExported("/srv/project/node_modules/pulumi-openai-realtime");
+    });
+    expect(older.delete).toBeUndefined();
+    expect(older.diff).toBeUndefined();
+    expect(await older.read?.("id", { expiresAt: 1 })).toEqual({ id: "id", props: { expiresAt: 1, expired: true } });
+    for (const method of ["check", "create", "update"]) {
+      await expect(older[method]?.({}, {}), method).rejects.toThrow(
+        `cannot load ${PROVIDER_MODULE} from /srv/project: npm install pulumi-openai-realtime there`,
+      );
+    }
+    // Another package's missing subpath, met while loading a copy that has it, is a broken install: rethrown.
+    const nested = () => {
+      throw notExported("/srv/project/node_modules/pulumi-openai-realtime/node_modules/zod");
+    };
+    expect(() => hostProvider(providerText("ClientSecret"), nested)).toThrow("node_modules/zod/package.json");
   });
 
   it("hands the kind and the protocol to the package's provider", () => {
