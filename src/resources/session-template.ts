@@ -45,6 +45,15 @@ export class SessionTemplate extends pulumi.CustomResource {
     const restore = withoutDebugStacks();
     try {
       super(SESSION_TEMPLATE_TYPE, name, resourceProps("SessionTemplate", args, ["model", "revision"], opts), secretOptions(opts));
+      // A preview that creates or replaces the template gets its inputs
+      // standing in for its outputs: `session` would be the input config, not
+      // the effective one, so a token minted from it would preview a diff of
+      // every server default and a replace "because session changed" that
+      // the update does not confirm. `revision` is no input, so it is unknown
+      // exactly then: the session waits for it.
+      (this as { session: pulumi.Output<ClientSecretSession> }).session = pulumi
+        .all([this.session, this.revision])
+        .apply(([session]) => session);
     } finally {
       restore();
     }

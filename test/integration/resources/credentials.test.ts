@@ -1,7 +1,8 @@
 // Where the provider takes its API key, base URL, organization and project
 // from: stack config (the key only as a secret) before the environment; what
 // happens without a key or with a plaintext one; and that where a token was
-// minted is part of its identity. Every stack here points at a local
+// minted is part of its identity, and that a replace is explained only by
+// what is known to have changed. Every stack here points at a local
 // emulator through openai-realtime:baseUrl before any test runs, so no test
 // can reach a real API whatever order it runs in.
 import * as fs from "node:fs";
@@ -15,8 +16,12 @@ const OTHER_KEY = "sk-second-project-key-0c7d41";
 const CLIENT_SECRET = "pulumi-nodejs:dynamic/openai-realtime:ClientSecret";
 
 const PROGRAM = `
-import { ClientSecret } from "pulumi-openai-realtime";
+import { ClientSecret, SessionTemplate } from "pulumi-openai-realtime";
 const web = new ClientSecret("web", { session: { type: "realtime", model: "gpt-realtime" } });
+// A token of a template: when the template is replaced, the preview does not
+// know its session yet.
+const concierge = new SessionTemplate("concierge", { session: { type: "realtime", model: "gpt-realtime" } });
+const desk = new ClientSecret("desk", { session: concierge.session });
 export const sessionId = web.sessionId;
 `;
 
@@ -36,7 +41,7 @@ describe("credentials", { timeout: 300_000 }, () => {
     await decoy?.close();
   });
 
-  const secretState = async () => (await stack.ws.exportState()).resources.find((r) => r.type === CLIENT_SECRET);
+  const secretState = async () => (await stack.ws.exportState()).resources.find((r) => r.type === CLIENT_SECRET && r.urn.endsWith("::web"));
 
   it("names both ways to give a key when there is none", async () => {
     const up = await stack.ws.up();
@@ -76,7 +81,8 @@ describe("credentials", { timeout: 300_000 }, () => {
       "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
       ciphertext: expect.any(String),
     });
-    expect((await stack.emulator.stats()).requests["POST /v1/realtime/client_secrets"]).toBe(1);
+    // web, the template's probe and desk.
+    expect((await stack.emulator.stats()).requests["POST /v1/realtime/client_secrets"]).toBe(3);
     expect(await decoy.apiRequests()).toBe(0);
     const secret = await secretState();
     expect(secret?.outputs).toMatchObject({
@@ -105,9 +111,17 @@ describe("credentials", { timeout: 300_000 }, () => {
     expect(preview.output).toMatch(
       /ClientSecret sess_\w+ is replaced: minted with another identity \(organization null -> "org_config", project null -> "proj_env"\)/,
     );
+    // The template is replaced, so desk's session is unknown in the preview:
+    // desk is replaced for its identity, and no reason claims its session
+    // changed (re-minted, the template's session is the same).
+    const tokensReplaced = new Set([...preview.output.matchAll(/(ClientSecret \S+) is replaced: minted with another identity/g)].map((m) => m[1]));
+    expect(tokensReplaced.size).toBe(2);
+    expect(preview.output).toMatch(/SessionTemplate \S+ is replaced: minted with another identity/);
+    expect(preview.output).not.toContain("is replaced: session changed");
     expect(await stack.emulator.apiRequests()).toBe(0);
     const up = await stack.ws.up({ OPENAI_PROJECT_ID: "proj_env" });
     expect(up.code, up.output).toBe(0);
+    expect(up.output).not.toContain("is replaced: session changed");
     expect((await secretState())?.outputs).toMatchObject({ organization: "org_config", project: "proj_env" });
   });
 
@@ -125,7 +139,7 @@ describe("credentials", { timeout: 300_000 }, () => {
 
     const up = await stack.ws.up({ OPENAI_PROJECT_ID: "proj_env" });
     expect(up.code, up.output).toBe(0);
-    expect(await decoy.apiRequests()).toBe(1);
+    expect(await decoy.apiRequests()).toBe(3);
     expect((await secretState())?.outputs?.apiOrigin).toBe(decoy.url);
   });
 });
