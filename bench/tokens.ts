@@ -9,7 +9,7 @@
 //
 // Targets (issue 18): added p99 <= 2 ms at concurrency 1; >= 80% of direct mints/s.
 // CommonJS on purpose (the package is `type: commonjs`), so Node runs it with type stripping alone.
-import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import type { ChildProcess, ChildProcessWithoutNullStreams } from "node:child_process";
 
 const { spawn } = require("node:child_process") as typeof import("node:child_process");
 const fs = require("node:fs") as typeof import("node:fs");
@@ -40,6 +40,29 @@ function start(args: string[], env: Record<string, string>): Promise<{ child: Ch
     });
     child.once("exit", (code) => reject(new Error(`${args[0]} exited with ${code}; run 'npm run build' first`)));
   });
+}
+
+/**
+ * The service, its log (one JSON line per mint) going to a file as a deployed service's would,
+ * not to a pipe this process drains: that would wake the callers' process for every mint.
+ */
+async function startService(args: string[], env: Record<string, string>, log: string): Promise<{ child: ChildProcess; url: string }> {
+  const fd = fs.openSync(log, "w");
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", fd, "inherit"] });
+  fs.closeSync(fd);
+  let exited: number | null | undefined;
+  child.once("exit", (code) => (exited = code));
+  for (;;) {
+    const match = /listening on (\S+)/.exec(fs.readFileSync(log, "utf8"));
+    if (match !== null) return { child, url: match[1]! };
+    if (exited !== undefined) throw new Error(`tokens exited with ${exited}; run 'npm run build' first`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Lines of the service's log that record a request (`"event":"token"`). */
+function loggedRequests(log: string): number {
+  return fs.readFileSync(log, "utf8").split("\n").filter((line) => line.includes('"event":"token"')).length;
 }
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux). */
@@ -86,13 +109,12 @@ async function main(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-tokens-"));
   fs.writeFileSync(path.join(dir, "endpoints.json"), JSON.stringify(ENDPOINTS));
   const emulator = await start(["emulator", "--port", "0", "--api-key", KEY], {});
-  const service = await start(["tokens", "--endpoints", path.join(dir, "endpoints.json"), "--port", "0", "--reload-seconds", "0"], {
+  const log = path.join(dir, "tokens.log");
+  const service = await startService(["tokens", "--endpoints", path.join(dir, "endpoints.json"), "--port", "0", "--reload-seconds", "0"], {
     OPENAI_API_KEY: KEY,
     OPENAI_BASE_URL: emulator.url,
-  });
-  // The service logs one line per mint; drain it without keeping it.
-  service.child.stdout.removeAllListeners("data");
-  service.child.stdout.resume();
+  }, log);
+  let viaServiceRequests = 0;
   // The service's own client options (src/cli/tokens.ts), so both paths mint the same way.
   const client = new RealtimeClient({ apiKey: KEY, baseURL: emulator.url, maxRetries: 2, timeout: 15_000, validateRequests: false });
   const agent = new Agent({ connections: Math.max(...CONCURRENCY), keepAliveTimeout: 10_000 });
@@ -102,6 +124,7 @@ async function main(): Promise<number> {
     if (!secret.value.startsWith("ek_")) failures += 1;
   };
   const viaService = async (): Promise<void> => {
+    viaServiceRequests += 1;
     const res = await request(`${service.url}/tokens/web`, { method: "POST", dispatcher: agent });
     const body = (await res.body.json()) as { value?: string };
     if (res.statusCode !== 201 || !body.value?.startsWith("ek_")) failures += 1;
@@ -145,6 +168,13 @@ async function main(): Promise<number> {
       rows.push([concurrency, "direct client", d.perSecond, d.p50, d.p99, "", "", d.cpuMsPerMint, d.allCpuMsPerMint]);
       rows.push([concurrency, "tokens service", s.perSecond, s.p50, s.p99, addedP99, `${share}%`, s.cpuMsPerMint, s.allCpuMsPerMint]);
       figures[`c${concurrency}`] = { direct: d, service: s, addedP99Ms: addedP99, throughputSharePercent: share };
+    }
+    // Every request through the service was logged (the log is written once per event-loop turn).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const logged = loggedRequests(log);
+    if (logged !== viaServiceRequests) {
+      process.stderr.write(`bench/tokens: the service logged ${logged} requests of ${viaServiceRequests}\n`);
+      failures += 1;
     }
     figures["failures"] = failures;
     const c1 = figures["c1"] as { addedP99Ms: number };
