@@ -5,8 +5,8 @@
 //
 // What does not change within a run is done once: this clone is packed once
 // per run, each tarball `npm install`ed once per run (later projects get a
-// copy of that node_modules), and a release's tarball is built once per
-// machine, in the user's cache folder beside the Pulumi CLI.
+// copy of that node_modules), and a release's tarball and its install are
+// made once per machine, in the user's cache folder beside the Pulumi CLI.
 import { execFile } from "node:child_process";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
@@ -80,6 +80,28 @@ export async function packRelease(commit: string, dest: string): Promise<string>
   return tarball;
 }
 
+/**
+ * An install kept in the user's cache folder under `key`: made in a folder
+ * of this process's, then renamed into place (when two runs make it at once,
+ * the first rename wins and the other's copy is dropped).
+ */
+async function keptInstall(key: string, make: (dir: string) => Promise<void>): Promise<string> {
+  const kept = path.join(cacheDir(), "installs", key);
+  if (fs.existsSync(path.join(kept, "node_modules"))) return kept;
+  const partial = `${kept}.${process.pid}`;
+  fs.rmSync(partial, { recursive: true, force: true });
+  fs.mkdirSync(partial, { recursive: true });
+  try {
+    await make(partial);
+    fs.renameSync(partial, kept);
+  } catch (err) {
+    if (!fs.existsSync(path.join(kept, "node_modules"))) throw err;
+  } finally {
+    fs.rmSync(partial, { recursive: true, force: true });
+  }
+  return kept;
+}
+
 /** A user's project: own node_modules, own file backend, one stack. */
 export class UserProject {
   readonly dir: string;
@@ -97,27 +119,31 @@ export class UserProject {
   /**
    * `npm install`s `tarball` and @pulumi/pulumi as a user would, offline,
    * replacing any earlier install. Each tarball is installed once per run;
-   * every project after the first gets a copy of that install.
+   * every project after the first gets a copy of that install. With
+   * `keep: "machine"` (for a release, whose tarball never changes) the
+   * install is kept in the user's cache folder for later runs too.
    */
-  async install(tarball: string): Promise<void> {
-    const digest = crypto.createHash("sha256").update(fs.readFileSync(tarball)).digest("hex").slice(0, 16);
-    const installed = await oncePerRun(`install-${digest}`, async (into) => {
+  async install(tarball: string, options: { keep?: "run" | "machine" } = {}): Promise<void> {
+    const lockfile = fs.readFileSync(path.join(repoRoot, "package-lock.json"));
+    const digest = crypto.createHash("sha256").update(fs.readFileSync(tarball)).update(lockfile).digest("hex").slice(0, 16);
+    const make = async (into: string) => {
       const deps = { "@pulumi/pulumi": "3.270.0", "pulumi-openai-realtime": `file:${path.join(into, "package.tgz")}` };
       fs.copyFileSync(tarball, path.join(into, "package.tgz"));
       fs.writeFileSync(path.join(into, "package.json"), JSON.stringify({ name: "user", private: true, main: "index.js", dependencies: deps }));
       // The repo's lockfile pins every dependency; the package's own entry
       // goes, so npm installs the tarball named now, as `npm install <tarball>` would.
-      const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, "package-lock.json"), "utf8"));
+      const lock = JSON.parse(lockfile.toString("utf8"));
       lock.name = "user";
       lock.packages[""] = { name: "user", dependencies: deps };
       delete lock.packages["node_modules/pulumi-openai-realtime"];
       fs.writeFileSync(path.join(into, "package-lock.json"), JSON.stringify(lock));
       await exec("npm", ["install", ...NPM_FLAGS], { cwd: into, env: this.env() });
-    });
+    };
+    const installed = options.keep === "machine" ? await keptInstall(`install-${digest}`, make) : await oncePerRun(`install-${digest}`, make);
     fs.rmSync(path.join(this.dir, "node_modules"), { recursive: true, force: true });
-    for (const name of ["package.json", "package-lock.json", "node_modules"]) {
-      fs.cpSync(path.join(installed, name), path.join(this.dir, name), { recursive: true, verbatimSymlinks: true });
-    }
+    // cp(1), not fs.cpSync: copying thousands of files costs it a tenth of the CPU.
+    const names = ["package.json", "package-lock.json", "node_modules"].map((name) => path.join(installed, name));
+    await exec("cp", ["-a", ...names, this.dir]);
   }
 
   env(extra: Record<string, string | undefined> = {}): Record<string, string> {

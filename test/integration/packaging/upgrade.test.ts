@@ -60,7 +60,7 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
       { "Pulumi.yaml": "name: upgrade\nruntime: nodejs\n", "index.js": PROGRAM },
       { OPENAI_BASE_URL: emulator.url, OPENAI_API_KEY: "sk-upgrade-test" },
     );
-    await user.install(release);
+    await user.install(release, { keep: "machine" });
     await user.pulumi("stack", "init", "dev");
     await user.pulumi("up", "--yes", "--skip-preview");
     before = byType(await user.resources(true));
@@ -158,7 +158,7 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
   });
 
   it("under release 0.1.0 installed over it (a downgrade), previews replacing what that release cannot compare, re-mints and forgets the originals, and destroys", async () => {
-    await user.install(release);
+    await user.install(release, { keep: "machine" });
     await emulator.reset();
     // 0.1.0 compares an unkeyed sha256 of the session with `revision`, which
     // this build keys per resource: every resource differs to it.
