@@ -79,11 +79,14 @@ export async function writeResponse(response: Response, res: ServerResponse): Pr
 function nodeCall(req: NodeRequest): TokenCall {
   const url = req.originalUrl ?? req.url ?? "/";
   const query = url.indexOf("?");
+  const raw = query === -1 ? url : url.slice(0, query);
   let request: Request | undefined;
   const origin = req.headers.origin;
   return {
     method: req.method ?? "GET",
-    path: query === -1 ? url : url.slice(0, query),
+    // As the Web edge reads it: dot segments (also percent-encoded) and
+    // backslashes resolved by the URL parser; a plain path as it came.
+    path: /[.\\%]/.test(raw) ? new URL(raw, "http://localhost").pathname : raw,
     origin: origin ?? null,
     clientAddress: req.socket.remoteAddress,
     async bodyWithin(limit) {

@@ -229,6 +229,26 @@ describe("createTokenHandler", { timeout: 60_000 }, () => {
       expect(records.at(-1)).toMatchObject({ endpoint: "open", outcome: "payload_too_large", clientAddress: "127.0.0.1" });
     });
 
+    it("reads the path as the Web handler's URL does: dot segments resolved, as a raw client may send them", async () => {
+      const raw = (path: string) =>
+        new Promise<number>((resolve, reject) => {
+          // Options, not a URL string, which node would resolve before sending.
+          const { hostname, port } = new URL(url);
+          const req = httpRequest({ hostname, port, path, method: "POST", headers: { origin: ORIGIN } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on("error", reject);
+          req.end();
+        });
+      for (const path of ["/x/../tokens/web", "/tokens/./web", "/x/%2e%2e/tokens/web"]) {
+        const web = await handler(new Request(`http://tokens.test${path}`, { method: "POST", headers: { origin: ORIGIN } }), { clientAddress: "10.9.9.9" });
+        expect([path, await raw(path)]).toEqual([path, web.status]);
+      }
+      // Where the segments lead matters, not how they were written.
+      expect(await raw("/tokens/x/../nope")).toBe(404);
+    });
+
     it("serves any other Web-standard handler through a Request and its Response", async () => {
       const plain = createServer(toNodeListener(async (request) => new Response(`${request.method} ${new URL(request.url).pathname} ${await request.text()}`, { status: 202 })));
       await new Promise<void>((resolve) => plain.listen(0, "127.0.0.1", resolve));
