@@ -12,7 +12,7 @@ const { parseArgs } = require("node:util");
 const REPORT_FILE = path.join(__dirname, "..", ".vitest-cache", "test-cost.json");
 
 /**
- * @typedef {{ file: string, wallSeconds: number, pulumiRuns: number, pulumiWallSeconds: number,
+ * @typedef {{ file: string, wallSeconds: number, pulumiRuns: number, engineRuns?: number, pulumiWallSeconds: number,
  *   pulumiCpuSeconds: number, childCpuSeconds: number, workerCpuSeconds: number }} FileCostRow
  * @typedef {{ runWallSeconds: number, files: FileCostRow[] }} CostReport
  */
@@ -28,10 +28,11 @@ function formatCostTable(report, top) {
   /** @param {(row: FileCostRow) => number} pick */
   const sum = (pick) => report.files.reduce((total, row) => total + pick(row), 0);
   const rows = report.files.slice(0, top);
-  const header = ["wall s", "pulumi", "pulumi wall s", "pulumi cpu s", "child cpu s", "worker cpu s", "file"];
+  const header = ["wall s", "pulumi", "engine", "pulumi wall s", "pulumi cpu s", "child cpu s", "worker cpu s", "file"];
   const cells = rows.map((r) => [
     r.wallSeconds.toFixed(1),
     String(r.pulumiRuns),
+    String(r.engineRuns ?? 0),
     r.pulumiWallSeconds.toFixed(1),
     r.pulumiCpuSeconds.toFixed(1),
     r.childCpuSeconds.toFixed(1),
@@ -43,7 +44,8 @@ function formatCostTable(report, top) {
   const line = (c) => c.map((v, i) => (i === c.length - 1 ? v : v.padStart(widths[i] ?? 0))).join("  ");
   const totals =
     `all ${report.files.length} files: ${sum((r) => r.wallSeconds).toFixed(1)} s of file wall time, ` +
-    `${sum((r) => r.pulumiRuns)} pulumi processes (${sum((r) => r.pulumiWallSeconds).toFixed(1)} s wall, ` +
+    `${sum((r) => r.pulumiRuns)} pulumi processes, ${sum((r) => r.engineRuns ?? 0)} running the engine ` +
+    `(${sum((r) => r.pulumiWallSeconds).toFixed(1)} s wall, ` +
     `${sum((r) => r.pulumiCpuSeconds).toFixed(1)} s CPU), ${sum((r) => r.childCpuSeconds).toFixed(1)} s child CPU, ` +
     `${sum((r) => r.workerCpuSeconds).toFixed(1)} s worker CPU; run ${report.runWallSeconds.toFixed(1)} s`;
   return `test cost: the ${rows.length} files that took longest\n${line(header)}\n${cells.map(line).join("\n")}\n${totals}\n`;

@@ -1,5 +1,6 @@
 // Ends a run with where its time went: the ten test files that took longest,
-// with the `pulumi` processes each started (count, wall and CPU seconds) and
+// with the `pulumi` processes each started (count, how many ran the engine,
+// wall and CPU seconds) and
 // the CPU of all their child processes (see test/helpers/cost.ts). The whole
 // table is kept in .vitest-cache/test-cost.json; `npm run test:cost` prints
 // it again, `npm run test:cost -- --json` as JSON for scripts.
@@ -38,6 +39,7 @@ export default class CostReporter implements Reporter {
         file: path.relative(root, module.moduleId),
         wallSeconds: Math.round(module.diagnostic().duration / 10) / 100,
         pulumiRuns: cost?.pulumiRuns ?? 0,
+        engineRuns: cost?.engineRuns ?? 0,
         pulumiWallSeconds: cost?.pulumiWallSeconds ?? 0,
         pulumiCpuSeconds: cost?.pulumiCpuSeconds ?? 0,
         childCpuSeconds: cost?.childCpuSeconds ?? 0,

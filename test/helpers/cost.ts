@@ -13,10 +13,15 @@ import * as path from "node:path";
 /** The environment variable naming the run's cost folder (set by the global setup). */
 export const COST_DIR_ENV = "POR_TEST_COST_DIR";
 
+/** The `pulumi` commands that run the program and the engine (the rest, `stack export`, `config set`..., cost the CLI's start only). */
+const ENGINE_COMMANDS = new Set(["up", "update", "preview", "pre", "refresh", "destroy", "import", "watch"]);
+
 /** One test file's record, as the worker writes it. */
 export interface FileCost {
   file: string;
   pulumiRuns: number;
+  /** Of those, the runs of a command that runs the engine (up, preview, refresh, destroy, ...). */
+  engineRuns: number;
   pulumiWallSeconds: number;
   /** CPU seconds of the `pulumi` runs, each measured as the children's CPU reaped while it ran. */
   pulumiCpuSeconds: number;
@@ -47,17 +52,18 @@ export class FileCostRecord {
   private readonly startChildCpu = reapedChildCpuSeconds();
   private readonly startWorker = process.cpuUsage();
   private pulumiRuns = 0;
+  private engineRuns = 0;
   private pulumiWall = 0;
   private pulumiCpu = 0;
 
   constructor(readonly file: string) {}
 
   /**
-   * Measures one `pulumi` process: call before starting it, then call the
-   * returned function once it has exited (and been reaped); later calls of
-   * that function are ignored.
+   * Measures one `pulumi` process running `command` (its first argument):
+   * call before starting it, then call the returned function once it has
+   * exited (and been reaped); later calls of that function are ignored.
    */
-  startPulumiRun(): () => void {
+  startPulumiRun(command = ""): () => void {
     const started = performance.now();
     const cpu = reapedChildCpuSeconds();
     let done = false;
@@ -65,6 +71,7 @@ export class FileCostRecord {
       if (done) return;
       done = true;
       this.pulumiRuns++;
+      if (ENGINE_COMMANDS.has(command)) this.engineRuns++;
       this.pulumiWall += (performance.now() - started) / 1000;
       this.pulumiCpu += reapedChildCpuSeconds() - cpu;
     };
@@ -76,6 +83,7 @@ export class FileCostRecord {
     return {
       file: this.file,
       pulumiRuns: this.pulumiRuns,
+      engineRuns: this.engineRuns,
       pulumiWallSeconds: round(this.pulumiWall),
       pulumiCpuSeconds: round(this.pulumiCpu),
       childCpuSeconds: round(reapedChildCpuSeconds() - this.startChildCpu),
@@ -91,9 +99,9 @@ export function beginFile(file: string): void {
   current = new FileCostRecord(file);
 }
 
-/** Measures one `pulumi` process of the current file (see `FileCostRecord.startPulumiRun`). */
-export function startPulumiRun(): () => void {
-  return current?.startPulumiRun() ?? (() => {});
+/** Measures one `pulumi` process of the current file running `command` (see `FileCostRecord.startPulumiRun`). */
+export function startPulumiRun(command?: string): () => void {
+  return current?.startPulumiRun(command) ?? (() => {});
 }
 
 /** Ends the record of the current file and writes it to the run's cost folder, if there is one. */

@@ -124,7 +124,7 @@ export class PulumiWorkspace {
     const env = this.env(options.env);
     this.checkStackConfig();
     let result: CommandResult;
-    const measured = startPulumiRun();
+    const measured = startPulumiRun(args[0]);
     try {
       const { stdout, stderr } = await execFileAsync("pulumi", [...args, "--non-interactive"], {
         cwd: this.dir,
@@ -154,7 +154,7 @@ export class PulumiWorkspace {
   spawn(args: string[], options: { env?: Record<string, string | undefined> } = {}): ChildProcess {
     const env = this.env(options.env);
     this.checkStackConfig();
-    const measured = startPulumiRun();
+    const measured = startPulumiRun(args[0]);
     const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     child.once("exit", measured);
     return child;

@@ -173,7 +173,7 @@ export class UserProject {
 
   /** `pulumi` with `extra` environment (a variable set to undefined is removed). */
   async pulumiWith(extra: Record<string, string | undefined>, ...args: string[]): Promise<string> {
-    const measured = startPulumiRun();
+    const measured = startPulumiRun(args[0]);
     try {
       return await this.run("pulumi", [...args, "--non-interactive"], extra);
     } finally {
@@ -184,7 +184,7 @@ export class UserProject {
   /** The exported checkpoint's resources of this package's kinds. */
   async resources(showSecrets = false): Promise<Array<{ urn: string; type: string; id?: string; outputs: Record<string, unknown> }>> {
     const args = ["stack", "export", ...(showSecrets ? ["--show-secrets"] : []), "--non-interactive"];
-    const measured = startPulumiRun();
+    const measured = startPulumiRun("stack");
     const { stdout } = await exec("pulumi", args, { cwd: this.dir, env: this.env(), maxBuffer: 64 << 20 }).finally(measured);
     const state = JSON.parse(stdout) as {
       deployment: { resources?: Array<{ urn: string; type: string; id?: string; outputs: Record<string, unknown> }> };

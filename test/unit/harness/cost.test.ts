@@ -22,14 +22,17 @@ describe("test cost record", () => {
 
   it("records each measured run once, with its wall and CPU seconds", () => {
     const record = new FileCostRecord("some.test.ts");
-    const done = record.startPulumiRun();
+    const done = record.startPulumiRun("up");
     burn(200);
     done();
     done();
+    // A command that does not run the engine counts as a pulumi process only.
+    record.startPulumiRun("stack")();
     burn(100);
     const cost = record.cost();
     expect(cost.file).toBe("some.test.ts");
-    expect(cost.pulumiRuns).toBe(1);
+    expect(cost.pulumiRuns).toBe(2);
+    expect(cost.engineRuns).toBe(1);
     expect(cost.pulumiCpuSeconds).toBeGreaterThanOrEqual(0.15);
     expect(cost.pulumiWallSeconds).toBeGreaterThanOrEqual(cost.pulumiCpuSeconds - 0.05);
     // Child CPU covers the unmeasured child too.
@@ -41,18 +44,19 @@ describe("test cost record", () => {
       file,
       wallSeconds,
       pulumiRuns,
+      engineRuns: pulumiRuns - 1,
       pulumiWallSeconds: wallSeconds / 2,
       pulumiCpuSeconds: 1,
       childCpuSeconds: 2,
       workerCpuSeconds: 0.5,
     });
-    const text = formatCostTable({ runWallSeconds: 30, files: [row("b.test.ts", 20, 4), row("a.test.ts", 10, 0)] }, 1);
+    const text = formatCostTable({ runWallSeconds: 30, files: [row("b.test.ts", 20, 4), row("a.test.ts", 10, 1)] }, 1);
     const lines = text.trimEnd().split("\n");
     expect(lines[0]).toBe("test cost: the 1 files that took longest");
-    expect(lines[2]).toMatch(/^\s+20\.0\s+4\s+10\.0\s+1\.0\s+2\.0\s+0\.5\s+b\.test\.ts$/);
+    expect(lines[2]).toMatch(/^\s+20\.0\s+4\s+3\s+10\.0\s+1\.0\s+2\.0\s+0\.5\s+b\.test\.ts$/);
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe(
-      "all 2 files: 30.0 s of file wall time, 4 pulumi processes (15.0 s wall, 2.0 s CPU), 4.0 s child CPU, 1.0 s worker CPU; run 30.0 s",
+      "all 2 files: 30.0 s of file wall time, 5 pulumi processes, 3 running the engine (15.0 s wall, 2.0 s CPU), 4.0 s child CPU, 1.0 s worker CPU; run 30.0 s",
     );
   });
 });
