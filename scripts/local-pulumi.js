@@ -92,7 +92,11 @@ function pulumiEnv(stateDir, extra = {}, base = process.env) {
   return env;
 }
 
+/** The `pulumi` commands that run the program (and the engine); the others only read or write the stack. */
+const PROGRAM_COMMANDS = new Set(["up", "update", "preview", "pre", "refresh", "destroy", "import", "watch"]);
+
 module.exports = {
+  PROGRAM_COMMANDS,
   repoRoot,
   toolsBin,
   nodeModulesBin,

@@ -13,7 +13,6 @@ const local = require("./local-pulumi.js");
 const demo = require("./demo-settings.js");
 
 // Commands that run the program or its provider.
-const RUNS_PROGRAM = new Set(["up", "update", "preview", "pre", "refresh", "destroy", "import", "watch"]);
 
 async function main() {
   let args = process.argv.slice(2);
@@ -30,7 +29,7 @@ async function main() {
   }
   // The demo selected its stack in this backend's PULUMI_HOME.
   const env = demo.demoEnv(s);
-  const code = await demo.withDemoEmulator(s, !live && RUNS_PROGRAM.has(args[0] ?? ""), () => demo.pulumi(args, env));
+  const code = await demo.withDemoEmulator(s, !live && local.PROGRAM_COMMANDS.has(args[0] ?? ""), () => demo.pulumi(args, env));
   if (code === 0 && args[0] === "destroy") {
     console.log(
       "\nDestroyed. The API has no revoke: tokens minted by this stack stay valid until they expire (expiresAt, at most 2 hours).",

@@ -9,12 +9,10 @@
 // started and waited for (language host, program, provider plugins).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { PROGRAM_COMMANDS } from "../../scripts/local-pulumi.js";
 
 /** The environment variable naming the run's cost folder (set by the global setup). */
 export const COST_DIR_ENV = "POR_TEST_COST_DIR";
-
-/** The `pulumi` commands that run the program and the engine (the rest, `stack export`, `config set`..., cost the CLI's start only). */
-const ENGINE_COMMANDS = new Set(["up", "update", "preview", "pre", "refresh", "destroy", "import", "watch"]);
 
 /** One test file's record, as the worker writes it. */
 export interface FileCost {
@@ -71,7 +69,7 @@ export class FileCostRecord {
       if (done) return;
       done = true;
       this.pulumiRuns++;
-      if (ENGINE_COMMANDS.has(command)) this.engineRuns++;
+      if (PROGRAM_COMMANDS.has(command)) this.engineRuns++;
       this.pulumiWall += (performance.now() - started) / 1000;
       this.pulumiCpu += reapedChildCpuSeconds() - cpu;
     };
