@@ -12,6 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
+import { parse as parseYaml, parseDocument } from "yaml";
 import { isolatedEnv, pulumiEnv, repoRoot } from "../../scripts/local-pulumi.js";
 import { startPulumiRun } from "./cost";
 import { precompileProject, writeTranspiled } from "./precompile";
@@ -168,19 +169,66 @@ export class PulumiWorkspace {
     return this.run(["preview", "--diff", ...extraArgs], env ? { env } : {});
   }
 
+  /**
+   * `pulumi config set`. A plain value is written to the stack's config file
+   * directly, as the CLI writes it (a key without a namespace gets the
+   * project's): no process for what is a one-line edit. A secret goes
+   * through the CLI, which encrypts it.
+   */
   async setConfig(key: string, value: string, secret = false): Promise<void> {
     if (key === "openai-realtime:baseUrl") assertLoopbackUrl(value, key);
-    await this.run(["config", "set", key, value, ...(secret ? ["--secret"] : [])], { check: true });
+    if (secret) {
+      await this.run(["config", "set", key, value, "--secret"], { check: true });
+      return;
+    }
+    const file = path.join(this.dir, `Pulumi.${this.stack}.yaml`);
+    const doc = parseDocument(fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "{}");
+    doc.setIn(["config", key.includes(":") ? key : `${this.project()}:${key}`], value);
+    fs.writeFileSync(file, doc.toString());
   }
 
-  /** The checkpoint as `pulumi stack export` writes it, and its raw text. */
+  /** The project's name, from its Pulumi.yaml. */
+  project(): string {
+    const { name } = parseYaml(fs.readFileSync(path.join(this.dir, "Pulumi.yaml"), "utf8")) as { name: string };
+    return name;
+  }
+
+  /**
+   * The stack's checkpoint as the `file://` backend stores it, shaped as
+   * `pulumi stack export` prints it (`{ version, deployment }`); undefined
+   * before the stack's first update.
+   */
+  private storedState(): { version: number; deployment: { resources?: StateResource[] } } | undefined {
+    const file = path.join(this.stateDir, "backend", ".pulumi", "stacks", this.project(), `${this.stack}.json`);
+    if (!fs.existsSync(file)) return undefined;
+    const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { version: number; checkpoint: { latest?: { resources?: StateResource[] } } };
+    return stored.checkpoint.latest ? { version: stored.version, deployment: stored.checkpoint.latest } : undefined;
+  }
+
+  /**
+   * The checkpoint as `pulumi stack export` writes it, and its raw text.
+   * Without `showSecrets` it is read from the backend's stack file, which is
+   * what the export prints (secrets as ciphertext); with it, the CLI decrypts.
+   */
   async exportState(showSecrets = false): Promise<{ raw: string; resources: StateResource[] }> {
+    const stored = showSecrets ? undefined : this.storedState();
+    if (stored) return { raw: JSON.stringify(stored, null, 4), resources: stored.deployment.resources ?? [] };
     const res = await this.run(["stack", "export", ...(showSecrets ? ["--show-secrets"] : [])], { check: true });
     const parsed = JSON.parse(res.stdout) as { deployment?: { resources?: StateResource[] } };
     return { raw: res.stdout, resources: parsed.deployment?.resources ?? [] };
   }
 
+  /**
+   * The stack's outputs as `pulumi stack output --json` prints them. Without
+   * `showSecrets` they are read from the stored checkpoint, a secret shown as
+   * `"[secret]"` as the CLI shows it; with it, the CLI decrypts.
+   */
   async outputs(showSecrets = false): Promise<Record<string, unknown>> {
+    const stored = showSecrets ? undefined : this.storedState();
+    if (stored) {
+      const root = stored.deployment.resources?.find((r) => r.type === "pulumi:pulumi:Stack");
+      return hideSecrets(root?.outputs ?? {}) as Record<string, unknown>;
+    }
     const res = await this.run(["stack", "output", "--json", ...(showSecrets ? ["--show-secrets"] : [])], {
       check: true,
     });
@@ -197,4 +245,16 @@ export class PulumiWorkspace {
   async dispose(): Promise<void> {
     fs.rmSync(path.dirname(this.dir), { recursive: true, force: true });
   }
+}
+
+/** The signature key and value Pulumi's state marks a secret value with. */
+const SECRET_SIG = ["4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270"] as const;
+
+/** A stored property value with each secret replaced by `"[secret]"`, as `pulumi stack output` shows it. */
+function hideSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(hideSecrets);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (record[SECRET_SIG[0]] === SECRET_SIG[1]) return "[secret]";
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, hideSecrets(v)]));
 }

@@ -94,8 +94,7 @@ export class SecretScan {
    */
   async checkWorkspace(ws: PulumiWorkspace): Promise<this> {
     this.check(`pulumi stack export (${ws.stack})`, (await ws.exportState()).raw);
-    const outputs = await ws.run(["stack", "output", "--json"], { check: true });
-    this.check(`pulumi stack output (${ws.stack})`, outputs.output);
+    this.check(`pulumi stack output (${ws.stack})`, JSON.stringify(await ws.outputs()));
     for (const file of filesUnder(path.join(ws.stateDir, "backend"))) {
       this.check(`backend file ${path.relative(ws.stateDir, file)}`, fs.readFileSync(file, "utf8"));
     }

@@ -40,13 +40,23 @@ describe("pulumi CLI on a file backend", { timeout: 180_000 }, () => {
     expect(res?.id).toBe("greeting-world");
     expect(res?.outputs?.message).toBe("hello world");
     expect(typeof res?.outputs?.__provider).toBe("string");
-    expect(await ws.outputs()).toEqual({ message: "hello world" });
+    expect(await ws.outputs()).toEqual({ message: "hello world", detail: { to: "world", code: "[secret]" } });
+
+    // The harness reads export and outputs from the stored state, and writes
+    // plain config itself (below): each matches what the CLI prints and reads.
+    const exported = JSON.parse((await ws.run(["stack", "export"], { check: true })).stdout) as { deployment: unknown };
+    expect(JSON.parse((await ws.exportState()).raw)).toEqual(exported);
+    expect(await ws.outputs()).toEqual(JSON.parse((await ws.run(["stack", "output", "--json"], { check: true })).stdout));
 
     compliant = await ws.preview(["--expect-no-changes", "--policy-pack", PACK]);
     expect(compliant.code, compliant.output).toBe(0);
 
     // --expect-no-changes fails when there are changes (the tests that use it rely on that).
-    await ws.setConfig("who", "pulumi");
+    await ws.setConfig("who", "config file");
+    await ws.setConfig("openai-realtime:note", "60");
+    const config = JSON.parse((await ws.run(["config", "--json"], { check: true })).stdout) as Record<string, { value: string }>;
+    expect(config["dynamic-smoke:who"]?.value).toBe("config file");
+    expect(config["openai-realtime:note"]?.value).toBe("60");
     const changed = await ws.preview(["--expect-no-changes"]);
     expect(changed.code).not.toBe(0);
     expect(changed.output).toContain("+-");

@@ -1,7 +1,9 @@
 // The package as users get it: `npm pack` of this clone (or of an earlier
 // release's commit), installed into a throwaway project with its own
-// node_modules. Installs are offline: the project gets this repo's lockfile,
-// whose entries npm resolves from the local cache that `npm ci` filled.
+// node_modules. Installs prefer the local cache: the project gets this repo's
+// lockfile, whose tarballs `npm ci` put in the cache; on a fresh machine npm
+// still fetches the packuments once (a lockfile written without `resolved`
+// URLs, as `omit-lockfile-registry-resolved` makes it, needs them).
 //
 // What does not change within a run is done once: this clone is packed once
 // per run, each tarball `npm install`ed once per run (later projects get a
@@ -18,7 +20,7 @@ import { startPulumiRun } from "../../helpers/cost";
 import { oncePerRun } from "../../helpers/run-cache";
 
 const exec = promisify(execFile);
-const NPM_FLAGS = ["--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"];
+const NPM_FLAGS = ["--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"];
 
 interface Packed {
   tarball: string;
@@ -117,7 +119,7 @@ export class UserProject {
   }
 
   /**
-   * `npm install`s `tarball` and @pulumi/pulumi as a user would, offline,
+   * `npm install`s `tarball` and @pulumi/pulumi as a user would, from the cache,
    * replacing any earlier install. Each tarball is installed once per run;
    * every project after the first gets a copy of that install. With
    * `keep: "machine"` (for a release, whose tarball never changes) the
