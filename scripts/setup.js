@@ -70,7 +70,23 @@ function npmCi() {
     encoding: "utf8",
   });
   if (result.error) fail(`npm could not start: ${result.error.message}`);
-  const lines = (result.stderr || "").split("\n");
+  const { kept, engineWarnings } = dropEngineWarnings(result.stderr || "");
+  process.stderr.write(kept);
+  if (result.status !== 0) fail(`npm ci exited with ${result.status}`);
+  if (engineWarnings > 0) {
+    log(`npm ran on Node ${process.versions.node}; from here on setup and the npm scripts use the pinned Node from node_modules`);
+  }
+}
+
+/**
+ * npm's output without its EBADENGINE warnings (each a block from
+ * `npm warn EBADENGINE Unsupported engine {` to `npm warn EBADENGINE }`),
+ * and how many there were.
+ * @param {string} stderr
+ * @returns {{ kept: string, engineWarnings: number }}
+ */
+function dropEngineWarnings(stderr) {
+  const lines = stderr.split("\n");
   const kept = [];
   let engineWarnings = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -81,11 +97,7 @@ function npmCi() {
     }
     kept.push(lines[i]);
   }
-  process.stderr.write(kept.join("\n"));
-  if (result.status !== 0) fail(`npm ci exited with ${result.status}`);
-  if (engineWarnings > 0) {
-    log(`npm ran on Node ${process.versions.node}; from here on setup and the npm scripts use the pinned Node from node_modules`);
-  }
+  return { kept: kept.join("\n"), engineWarnings };
 }
 
 function commandVersion(cmd, args, env) {
@@ -224,4 +236,6 @@ function main() {
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s (pulumi from ${local.toolsBin})`);
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { dropEngineWarnings };

