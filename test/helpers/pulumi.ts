@@ -8,6 +8,7 @@
 // config is refused before the CLI starts, and every Node process the engine
 // spawns preloads the network guard.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
+import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -198,10 +199,10 @@ export class PulumiWorkspace {
    * `pulumi stack export` prints it (`{ version, deployment }`); undefined
    * before the stack's first update.
    */
-  private storedState(): { version: number; deployment: { resources?: StateResource[] } } | undefined {
+  private storedState(): StoredState | undefined {
     const file = path.join(this.stateDir, "backend", ".pulumi", "stacks", this.project(), `${this.stack}.json`);
     if (!fs.existsSync(file)) return undefined;
-    const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { version: number; checkpoint: { latest?: { resources?: StateResource[] } } };
+    const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { version: number; checkpoint: { latest?: StoredState["deployment"] } };
     return stored.checkpoint.latest ? { version: stored.version, deployment: stored.checkpoint.latest } : undefined;
   }
 
@@ -219,20 +220,46 @@ export class PulumiWorkspace {
   }
 
   /**
-   * The stack's outputs as `pulumi stack output --json` prints them. Without
-   * `showSecrets` they are read from the stored checkpoint, a secret shown as
-   * `"[secret]"` as the CLI shows it; with it, the CLI decrypts.
+   * The stack's outputs as `pulumi stack output --json` prints them, read
+   * from the stored checkpoint: a secret shown as `"[secret]"` as the CLI
+   * shows it, or with `showSecrets` decrypted as the CLI decrypts it (the
+   * passphrase secrets provider's AES-256-GCM, keyed from the passphrase
+   * and the stack's salt). Before the first update, the CLI answers.
    */
   async outputs(showSecrets = false): Promise<Record<string, unknown>> {
-    const stored = showSecrets ? undefined : this.storedState();
-    if (stored) {
+    const stored = this.storedState();
+    const provider = stored?.deployment.secrets_providers;
+    if (stored && (!showSecrets || provider?.type === "passphrase")) {
       const root = stored.deployment.resources?.find((r) => r.type === "pulumi:pulumi:Stack");
-      return hideSecrets(root?.outputs ?? {}) as Record<string, unknown>;
+      const reveal = showSecrets ? this.decrypter(String(provider?.state?.salt)) : undefined;
+      return mapSecrets(root?.outputs ?? {}, reveal) as Record<string, unknown>;
     }
     const res = await this.run(["stack", "output", "--json", ...(showSecrets ? ["--show-secrets"] : [])], {
       check: true,
     });
     return JSON.parse(res.stdout) as Record<string, unknown>;
+  }
+
+  private readonly keys = new Map<string, Buffer>();
+
+  /** Decrypts a `v1:<nonce>:<ciphertext>` value of the passphrase provider with salt `v1:<salt>:...`. */
+  private decrypter(saltState: string): (ciphertext: string) => string {
+    const passphrase = this.env().PULUMI_CONFIG_PASSPHRASE ?? "";
+    let key = this.keys.get(saltState);
+    if (key === undefined) {
+      const salt = Buffer.from(saltState.split(":")[1] ?? "", "base64");
+      key = crypto.pbkdf2Sync(passphrase, salt, 1_000_000, 32, "sha256");
+      this.keys.set(saltState, key);
+    }
+    const aesKey = key;
+    return (ciphertext) => {
+      const [version, nonce, sealed] = ciphertext.split(":");
+      if (version !== "v1" || nonce === undefined || sealed === undefined) throw new Error("unknown secret ciphertext format");
+      const bytes = Buffer.from(sealed, "base64");
+      const decipher = crypto.createDecipheriv("aes-256-gcm", aesKey, Buffer.from(nonce, "base64"));
+      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+      return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString("utf8");
+    };
   }
 
   /** Replaces a file of the project copy (for step-2 style edits). */
@@ -247,14 +274,28 @@ export class PulumiWorkspace {
   }
 }
 
+/** A checkpoint as `pulumi stack export` prints it. */
+interface StoredState {
+  version: number;
+  deployment: { resources?: StateResource[]; secrets_providers?: { type?: string; state?: { salt?: string } } };
+}
+
 /** The signature key and value Pulumi's state marks a secret value with. */
 const SECRET_SIG = ["4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270"] as const;
 
-/** A stored property value with each secret replaced by `"[secret]"`, as `pulumi stack output` shows it. */
-function hideSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(hideSecrets);
+/**
+ * A stored property value with each secret replaced by `"[secret]"`, as
+ * `pulumi stack output` shows it, or by its plaintext value when `reveal`
+ * decrypts.
+ */
+function mapSecrets(value: unknown, reveal?: (ciphertext: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapSecrets(v, reveal));
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;
-  if (record[SECRET_SIG[0]] === SECRET_SIG[1]) return "[secret]";
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, hideSecrets(v)]));
+  if (record[SECRET_SIG[0]] === SECRET_SIG[1]) {
+    if (!reveal) return "[secret]";
+    const plaintext = typeof record.plaintext === "string" ? record.plaintext : reveal(String(record.ciphertext));
+    return mapSecrets(JSON.parse(plaintext), reveal);
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, mapSecrets(v, reveal)]));
 }

@@ -47,6 +47,9 @@ describe("pulumi CLI on a file backend", { timeout: 180_000 }, () => {
     const exported = JSON.parse((await ws.run(["stack", "export"], { check: true })).stdout) as { deployment: unknown };
     expect(JSON.parse((await ws.exportState()).raw)).toEqual(exported);
     expect(await ws.outputs()).toEqual(JSON.parse((await ws.run(["stack", "output", "--json"], { check: true })).stdout));
+    const revealed = await ws.outputs(true);
+    expect(revealed).toEqual({ message: "hello world", detail: { to: "world", code: "not-shown" } });
+    expect(revealed).toEqual(JSON.parse((await ws.run(["stack", "output", "--json", "--show-secrets"], { check: true })).stdout));
 
     compliant = await ws.preview(["--expect-no-changes", "--policy-pack", PACK]);
     expect(compliant.code, compliant.output).toBe(0);
