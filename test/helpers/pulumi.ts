@@ -200,7 +200,10 @@ export class PulumiWorkspace {
    * before the stack's first update.
    */
   private storedState(): StoredState | undefined {
-    const file = path.join(this.stateDir, "backend", ".pulumi", "stacks", this.project(), `${this.stack}.json`);
+    // The backend the CLI uses: the workspace's own, or another's it was pointed at.
+    const backend = this.env().PULUMI_BACKEND_URL ?? "";
+    if (!backend.startsWith("file://")) return undefined;
+    const file = path.join(backend.slice("file://".length), ".pulumi", "stacks", this.project(), `${this.stack}.json`);
     if (!fs.existsSync(file)) return undefined;
     const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { version: number; checkpoint: { latest?: StoredState["deployment"] } };
     return stored.checkpoint.latest ? { version: stored.version, deployment: stored.checkpoint.latest } : undefined;
