@@ -16,6 +16,7 @@ import { promisify } from "node:util";
 import { parse as parseYaml, parseDocument } from "yaml";
 import { isolatedEnv, pulumiEnv, repoRoot } from "../../scripts/local-pulumi.js";
 import { startPulumiRun } from "./cost";
+import { oncePerRun } from "./run-cache";
 import { precompileProject, writeTranspiled } from "./precompile";
 import { assertLoopbackUrl, guardEnv, NET_LOG_ENV, NODE_COMPILE_CACHE, UNREACHABLE_BASE_URL } from "./safety";
 
@@ -81,8 +82,44 @@ export class PulumiWorkspace {
     const ws = new PulumiWorkspace(dir, options.stateDir ?? path.join(root, "state"), stack, options.env ?? {});
     const fixtures = path.join(repoRoot, "test", "fixtures") + path.sep;
     if (options.precompile ?? path.resolve(repoRoot, projectDir).startsWith(fixtures)) ws.precompiled = precompileProject(dir);
-    await ws.run(["stack", "init", stack], { check: true });
+    await ws.initStack();
     return ws;
+  }
+
+  /**
+   * Creates the workspace's stack as `pulumi stack init` does. The CLI inits
+   * each project, stack name and passphrase once per run, in a scratch
+   * project; every workspace then gets a copy of what it wrote (the stack's
+   * file in the backend and `Pulumi.<stack>.yaml` with the encryption salt),
+   * and every command names the stack through `PULUMI_STACK` rather than
+   * the selection `stack init` would have saved.
+   */
+  private async initStack(): Promise<void> {
+    const env = this.env();
+    const backend = (env.PULUMI_BACKEND_URL ?? "").replace(/^file:\/\//, "");
+    const project = this.project();
+    const passphrase = env.PULUMI_CONFIG_PASSPHRASE ?? "";
+    const digest = crypto.createHash("sha256").update(JSON.stringify([project, this.stack, passphrase])).digest("hex").slice(0, 16);
+    const made = await oncePerRun(`stack-init-${digest}`, async (into) => {
+      fs.writeFileSync(path.join(into, "Pulumi.yaml"), `name: ${project}\nruntime: nodejs\n`);
+      const initEnv = pulumiEnv(path.join(into, "state"), { PULUMI_CONFIG_PASSPHRASE: passphrase }, isolatedEnv());
+      const measured = startPulumiRun("stack");
+      try {
+        await execFileAsync("pulumi", ["stack", "init", this.stack, "--non-interactive"], { cwd: into, env: initEnv });
+      } finally {
+        measured();
+      }
+    });
+    const stacks = path.join(".pulumi", "stacks", project);
+    const target = path.join(backend, stacks, `${this.stack}.json`);
+    if (fs.existsSync(target)) throw new Error(`stack '${this.stack}' already exists in ${backend}`);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    for (const name of fs.readdirSync(path.join(made, "state", "backend", stacks))) {
+      if (name.startsWith(`${this.stack}.json`)) fs.copyFileSync(path.join(made, "state", "backend", stacks, name), path.join(backend, stacks, name));
+    }
+    const meta = path.join(backend, ".pulumi", "meta.yaml");
+    if (!fs.existsSync(meta)) fs.copyFileSync(path.join(made, "state", "backend", ".pulumi", "meta.yaml"), meta);
+    fs.copyFileSync(path.join(made, `Pulumi.${this.stack}.yaml`), path.join(this.dir, `Pulumi.${this.stack}.yaml`));
   }
 
   /**
@@ -97,6 +134,8 @@ export class PulumiWorkspace {
       // `npm run typecheck` type-checks the fixtures; the engine need not again.
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       NODE_COMPILE_CACHE,
+      // The stack every command acts on (see initStack).
+      PULUMI_STACK: this.stack,
       OPENAI_BASE_URL: UNREACHABLE_BASE_URL,
       ...this.extraEnv,
       ...extra,
