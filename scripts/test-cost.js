@@ -14,7 +14,7 @@ const REPORT_FILE = path.join(__dirname, "..", ".vitest-cache", "test-cost.json"
 /**
  * @typedef {{ file: string, wallSeconds: number, pulumiRuns: number, engineRuns?: number, pulumiWallSeconds: number,
  *   pulumiCpuSeconds: number, childCpuSeconds: number, workerCpuSeconds: number }} FileCostRow
- * @typedef {{ runWallSeconds: number, files: FileCostRow[] }} CostReport
+ * @typedef {{ runWallSeconds: number, referenceCpuSeconds?: number, files: FileCostRow[] }} CostReport
  */
 
 /**
@@ -48,7 +48,11 @@ function formatCostTable(report, top) {
     `(${sum((r) => r.pulumiWallSeconds).toFixed(1)} s wall, ` +
     `${sum((r) => r.pulumiCpuSeconds).toFixed(1)} s CPU), ${sum((r) => r.childCpuSeconds).toFixed(1)} s child CPU, ` +
     `${sum((r) => r.workerCpuSeconds).toFixed(1)} s worker CPU; run ${report.runWallSeconds.toFixed(1)} s`;
-  return `test cost: the ${rows.length} files that took longest\n${line(header)}\n${cells.map(line).join("\n")}\n${totals}\n`;
+  const reference = report.referenceCpuSeconds
+    ? `speed reference: a Node process loading @pulumi/pulumi took ${report.referenceCpuSeconds.toFixed(2)} s of CPU at the start; ` +
+      `the pulumi processes took ${Math.round(sum((r) => r.pulumiCpuSeconds) / report.referenceCpuSeconds)} times that (compare this across runs)\n`
+    : "";
+  return `test cost: the ${rows.length} files that took longest\n${line(header)}\n${cells.map(line).join("\n")}\n${totals}\n${reference}`;
 }
 
 function main() {

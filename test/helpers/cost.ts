@@ -7,9 +7,11 @@
 // comes from the kernel's count of reaped children's time for this process
 // (/proc/self/stat cutime + cstime): it includes everything a `pulumi` run
 // started and waited for (language host, program, provider plugins).
+import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { PROGRAM_COMMANDS } from "../../scripts/local-pulumi.js";
+import { PROGRAM_COMMANDS, repoRoot } from "../../scripts/local-pulumi.js";
+import { NODE_COMPILE_CACHE } from "./safety";
 
 /** The environment variable naming the run's cost folder (set by the global setup). */
 export const COST_DIR_ENV = "POR_TEST_COST_DIR";
@@ -112,6 +114,25 @@ export function endFile(): FileCost | undefined {
     fs.writeFileSync(path.join(dir, `${name}.${process.pid}.json`), JSON.stringify(cost));
   }
   return cost;
+}
+
+/**
+ * The machine's speed at the moment, as the CPU seconds a Node process takes
+ * to load `@pulumi/pulumi` (with the suite's compile cache), the least of
+ * `samples` tries. Every `pulumi` run starts such processes, so a run's
+ * pulumi CPU divided by this figure compares across runs on a machine whose
+ * speed drifts. 0 where /proc is missing.
+ */
+export function referenceCpuSeconds(samples = 3): number {
+  const env = { ...process.env, NODE_COMPILE_CACHE, NODE_OPTIONS: "" };
+  const taken: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const before = reapedChildCpuSeconds();
+    const result = spawnSync(process.execPath, ["-e", 'require("@pulumi/pulumi")'], { cwd: repoRoot, env, stdio: "ignore" });
+    if (result.status !== 0) throw new Error(`loading @pulumi/pulumi for the speed reference failed (${result.status ?? result.signal})`);
+    taken.push(reapedChildCpuSeconds() - before);
+  }
+  return round(Math.min(...taken));
 }
 
 function round(seconds: number): number {

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { formatCostTable } from "../../../scripts/test-cost.js";
-import { FileCostRecord, reapedChildCpuSeconds } from "../../helpers/cost";
+import { FileCostRecord, reapedChildCpuSeconds, referenceCpuSeconds } from "../../helpers/cost";
 
 /** Runs a Node child that spins for `ms` of CPU time. */
 function burn(ms: number): void {
@@ -58,5 +58,16 @@ describe("test cost record", () => {
     expect(lines[3]).toBe(
       "all 2 files: 30.0 s of file wall time, 5 pulumi processes, 3 running the engine (15.0 s wall, 2.0 s CPU), 4.0 s child CPU, 1.0 s worker CPU; run 30.0 s",
     );
+    // With the machine's speed at the start, the pulumi CPU in units of it.
+    const timed = formatCostTable({ runWallSeconds: 30, referenceCpuSeconds: 0.5, files: [row("b.test.ts", 20, 4), row("a.test.ts", 10, 1)] }, 1);
+    expect(timed.trimEnd().split("\n")[4]).toBe(
+      "speed reference: a Node process loading @pulumi/pulumi took 0.50 s of CPU at the start; the pulumi processes took 4 times that (compare this across runs)",
+    );
+  });
+
+  it("measures the machine's speed as the CPU of loading @pulumi/pulumi", () => {
+    const seconds = referenceCpuSeconds(1);
+    expect(seconds).toBeGreaterThan(0.05);
+    expect(seconds).toBeLessThan(30);
   });
 });
