@@ -236,7 +236,7 @@ export class PulumiWorkspace {
   /**
    * The stack's checkpoint as the `file://` backend stores it, shaped as
    * `pulumi stack export` prints it (`{ version, deployment }`); undefined
-   * before the stack's first update.
+   * when the backend holds no file for the stack (the callers then ask the CLI).
    */
   private storedState(): StoredState | undefined {
     // The backend the CLI uses: the workspace's own, or another's it was pointed at.
@@ -266,7 +266,7 @@ export class PulumiWorkspace {
    * from the stored checkpoint: a secret shown as `"[secret]"` as the CLI
    * shows it, or with `showSecrets` decrypted as the CLI decrypts it (the
    * passphrase secrets provider's AES-256-GCM, keyed from the passphrase
-   * and the stack's salt). Before the first update, the CLI answers.
+   * and the stack's salt). Without a stored checkpoint, the CLI answers.
    */
   async outputs(showSecrets = false): Promise<Record<string, unknown>> {
     const stored = this.storedState();
