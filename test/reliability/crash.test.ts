@@ -69,7 +69,12 @@ describe(`SIGKILL during pulumi up of ${COUNT} client secrets`, { timeout: 600_0
     });
     expect(mintedBeforeRecovery).toBeLessThan(COUNT);
 
-    const killed = await ws.exportState().catch((error: unknown) => {
+    // The CLI's export, not the stored file: what the CLI can read after the
+    // kill is what the recovery steps start from.
+    const killed = await ws.run(["stack", "export"], { check: true }).then((res) => ({
+      raw: res.stdout,
+      resources: (JSON.parse(res.stdout) as { deployment: { resources?: Array<{ type: string }> } }).deployment.resources ?? [],
+    })).catch((error: unknown) => {
       // Seen once under heavy load: the kill left the file backend's
       // checkpoint unreadable ("failed to load checkpoint: EOF"), which the
       // documented steps cannot recover. Name every backend file and its size.
@@ -90,7 +95,7 @@ describe(`SIGKILL during pulumi up of ${COUNT} client secrets`, { timeout: 600_0
       expect(cli).toBe("pulumi");
       const result = await ws.run(args);
       results.push(result);
-      expect(result.code, `pulumi ${args.join(" ")}:\n${result.output}\n(up before the kill:\n${output})`).toBe(0);
+      expect(result.code, `pulumi ${args.join(" ")}:\n${result.output}\n(up before the kill:\n${output})\nbackend files:\n${backendListing(ws.stateDir)}`).toBe(0);
     }
 
     const { resources } = await ws.exportState();
