@@ -95,10 +95,10 @@ export class PulumiWorkspace {
    * the selection `stack init` would have saved.
    */
   private async initStack(): Promise<void> {
-    const env = this.env();
-    const backend = (env.PULUMI_BACKEND_URL ?? "").replace(/^file:\/\//, "");
+    const backend = this.backendDir();
+    if (backend === undefined) throw new Error("the test workspace needs a file:// backend");
     const project = this.project();
-    const passphrase = env.PULUMI_CONFIG_PASSPHRASE ?? "";
+    const passphrase = this.env().PULUMI_CONFIG_PASSPHRASE ?? "";
     const digest = crypto.createHash("sha256").update(JSON.stringify([project, this.stack, passphrase])).digest("hex").slice(0, 16);
     const made = await oncePerRun(`stack-init-${digest}`, async (into) => {
       fs.writeFileSync(path.join(into, "Pulumi.yaml"), `name: ${project}\nruntime: nodejs\n`);
@@ -227,10 +227,18 @@ export class PulumiWorkspace {
     fs.writeFileSync(file, doc.toString());
   }
 
+  private projectName: string | undefined;
+
   /** The project's name, from its Pulumi.yaml. */
   project(): string {
-    const { name } = parseYaml(fs.readFileSync(path.join(this.dir, "Pulumi.yaml"), "utf8")) as { name: string };
-    return name;
+    this.projectName ??= (parseYaml(fs.readFileSync(path.join(this.dir, "Pulumi.yaml"), "utf8")) as { name: string }).name;
+    return this.projectName;
+  }
+
+  /** The folder of the `file://` backend the CLI uses: the workspace's own, or another's it was pointed at. */
+  private backendDir(): string | undefined {
+    const url = this.env().PULUMI_BACKEND_URL ?? "";
+    return url.startsWith("file://") ? url.slice("file://".length) : undefined;
   }
 
   /**
@@ -239,10 +247,9 @@ export class PulumiWorkspace {
    * when the backend holds no file for the stack (the callers then ask the CLI).
    */
   private storedState(): StoredState | undefined {
-    // The backend the CLI uses: the workspace's own, or another's it was pointed at.
-    const backend = this.env().PULUMI_BACKEND_URL ?? "";
-    if (!backend.startsWith("file://")) return undefined;
-    const file = path.join(backend.slice("file://".length), ".pulumi", "stacks", this.project(), `${this.stack}.json`);
+    const backend = this.backendDir();
+    if (backend === undefined) return undefined;
+    const file = path.join(backend, ".pulumi", "stacks", this.project(), `${this.stack}.json`);
     if (!fs.existsSync(file)) return undefined;
     const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { version: number; checkpoint: { latest?: StoredState["deployment"] } };
     return stored.checkpoint.latest ? { version: stored.version, deployment: stored.checkpoint.latest } : undefined;
@@ -287,13 +294,9 @@ export class PulumiWorkspace {
   /** Decrypts a `v1:<nonce>:<ciphertext>` value of the passphrase provider with salt `v1:<salt>:...`. */
   private decrypter(saltState: string): (ciphertext: string) => string {
     const passphrase = this.env().PULUMI_CONFIG_PASSPHRASE ?? "";
-    let key = this.keys.get(saltState);
-    if (key === undefined) {
-      const salt = Buffer.from(saltState.split(":")[1] ?? "", "base64");
-      key = crypto.pbkdf2Sync(passphrase, salt, 1_000_000, 32, "sha256");
-      this.keys.set(saltState, key);
-    }
-    const aesKey = key;
+    const salt = Buffer.from(saltState.split(":")[1] ?? "", "base64");
+    const aesKey = this.keys.get(saltState) ?? crypto.pbkdf2Sync(passphrase, salt, 1_000_000, 32, "sha256");
+    this.keys.set(saltState, aesKey);
     return (ciphertext) => {
       const [version, nonce, sealed] = ciphertext.split(":");
       if (version !== "v1" || nonce === undefined || sealed === undefined) throw new Error("unknown secret ciphertext format");

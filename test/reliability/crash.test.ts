@@ -72,7 +72,7 @@ describe(`SIGKILL during pulumi up of ${COUNT} client secrets`, { timeout: 600_0
 
     // A kill that lands while the file backend writes the stack file's
     // attributes leaves them empty, and every command then fails with
-    // "failed to load checkpoint: EOF" (two of five CI runs here).
+    // "failed to load checkpoint: EOF" (two of six CI runs here).
     // The docs' step for it is proven every run: where this kill missed
     // that moment, the test empties the attributes as such a kill does.
     const attrs = path.join(ws.stateDir, "backend", ".pulumi", "stacks", "many-secrets", "test.json.attrs");
@@ -87,9 +87,8 @@ describe(`SIGKILL during pulumi up of ${COUNT} client secrets`, { timeout: 600_0
       raw: res.stdout,
       resources: (JSON.parse(res.stdout) as { deployment: { resources?: Array<{ type: string }> } }).deployment.resources ?? [],
     })).catch((error: unknown) => {
-      // Seen once under heavy load: the kill left the file backend's
-      // checkpoint unreadable ("failed to load checkpoint: EOF"), which the
-      // documented steps cannot recover. Name every backend file and its size.
+      // Any other way the kill left the checkpoint unreadable, which the
+      // documented steps do not cover: name every backend file and its size.
       throw new Error(`${(error as Error).message}\nbackend files after the kill:\n${backendListing(ws.stateDir)}`);
     });
     const survivors = killed.resources.filter((r) => r.type === SECRET_TYPE).length;
