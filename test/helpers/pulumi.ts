@@ -235,33 +235,13 @@ export class PulumiWorkspace {
     return this.projectName;
   }
 
-  /** The folder of the `file://` backend the CLI uses: the workspace's own, or another's it was pointed at. */
-  private backendDir(): string | undefined {
-    const url = this.env().PULUMI_BACKEND_URL ?? "";
-    return url.startsWith("file://") ? url.slice("file://".length) : undefined;
-  }
-
   /**
-   * The stack's checkpoint as the `file://` backend stores it, shaped as
-   * `pulumi stack export` prints it (`{ version, deployment }`); undefined
-   * when the backend holds no file for the stack (the callers then ask the CLI).
-   */
-  private storedState(): StoredState | undefined {
-    const backend = this.backendDir();
-    if (backend === undefined) return undefined;
-    const file = path.join(backend, ".pulumi", "stacks", this.project(), `${this.stack}.json`);
-    if (!fs.existsSync(file)) return undefined;
-    const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { version: number; checkpoint: { latest?: StoredState["deployment"] } };
-    return stored.checkpoint.latest ? { version: stored.version, deployment: stored.checkpoint.latest } : undefined;
-  }
-
-  /**
-   * The checkpoint as `pulumi stack export` writes it, and its raw text.
-   * Without `showSecrets` it is read from the backend's stack file, which is
-   * what the export prints (secrets as ciphertext); with it, the CLI decrypts.
+   * The checkpoint as `pulumi stack export` writes it, and its raw text, read
+   * from the backend's stack file (see `readStackState`); the CLI answers
+   * only where the backend holds no file for the stack.
    */
   async exportState(showSecrets = false): Promise<{ raw: string; resources: StateResource[] }> {
-    const stored = showSecrets ? undefined : this.storedState();
+    const stored = this.storedState(showSecrets);
     if (stored) return { raw: JSON.stringify(stored, null, 4), resources: stored.deployment.resources ?? [] };
     const res = await this.run(["stack", "export", ...(showSecrets ? ["--show-secrets"] : [])], { check: true });
     const parsed = JSON.parse(res.stdout) as { deployment?: { resources?: StateResource[] } };
@@ -271,17 +251,14 @@ export class PulumiWorkspace {
   /**
    * The stack's outputs as `pulumi stack output --json` prints them, read
    * from the stored checkpoint: a secret shown as `"[secret]"` as the CLI
-   * shows it, or with `showSecrets` decrypted as the CLI decrypts it (the
-   * passphrase secrets provider's AES-256-GCM, keyed from the passphrase
-   * and the stack's salt). Without a stored checkpoint, the CLI answers.
+   * shows it, or with `showSecrets` decrypted as the CLI decrypts it.
+   * Without a stored checkpoint, the CLI answers.
    */
   async outputs(showSecrets = false): Promise<Record<string, unknown>> {
-    const stored = this.storedState();
-    const provider = stored?.deployment.secrets_providers;
-    if (stored && (!showSecrets || provider?.type === "passphrase")) {
+    const stored = this.storedState(showSecrets);
+    if (stored) {
       const root = stored.deployment.resources?.find((r) => r.type === "pulumi:pulumi:Stack");
-      const reveal = showSecrets ? this.decrypter(String(provider?.state?.salt)) : undefined;
-      return mapSecrets(root?.outputs ?? {}, reveal) as Record<string, unknown>;
+      return outputValues(root?.outputs ?? {}) as Record<string, unknown>;
     }
     const res = await this.run(["stack", "output", "--json", ...(showSecrets ? ["--show-secrets"] : [])], {
       check: true,
@@ -289,22 +266,21 @@ export class PulumiWorkspace {
     return JSON.parse(res.stdout) as Record<string, unknown>;
   }
 
-  private readonly keys = new Map<string, Buffer>();
+  /** The folder of the `file://` backend the CLI uses: the workspace's own, or another's it was pointed at. */
+  private backendDir(): string | undefined {
+    const url = this.env().PULUMI_BACKEND_URL ?? "";
+    return url.startsWith("file://") ? url.slice("file://".length) : undefined;
+  }
 
-  /** Decrypts a `v1:<nonce>:<ciphertext>` value of the passphrase provider with salt `v1:<salt>:...`. */
-  private decrypter(saltState: string): (ciphertext: string) => string {
-    const passphrase = this.env().PULUMI_CONFIG_PASSPHRASE ?? "";
-    const salt = Buffer.from(saltState.split(":")[1] ?? "", "base64");
-    const aesKey = this.keys.get(saltState) ?? crypto.pbkdf2Sync(passphrase, salt, 1_000_000, 32, "sha256");
-    this.keys.set(saltState, aesKey);
-    return (ciphertext) => {
-      const [version, nonce, sealed] = ciphertext.split(":");
-      if (version !== "v1" || nonce === undefined || sealed === undefined) throw new Error("unknown secret ciphertext format");
-      const bytes = Buffer.from(sealed, "base64");
-      const decipher = crypto.createDecipheriv("aes-256-gcm", aesKey, Buffer.from(nonce, "base64"));
-      decipher.setAuthTag(bytes.subarray(bytes.length - 16));
-      return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString("utf8");
-    };
+  private storedState(showSecrets: boolean): StoredState | undefined {
+    const backendDir = this.backendDir();
+    if (backendDir === undefined) return undefined;
+    return readStackState({
+      backendDir,
+      project: this.project(),
+      stack: this.stack,
+      passphrase: showSecrets ? (this.env().PULUMI_CONFIG_PASSPHRASE ?? "") : undefined,
+    });
   }
 
   /** Replaces a file of the project copy (for step-2 style edits). */
@@ -320,7 +296,7 @@ export class PulumiWorkspace {
 }
 
 /** A checkpoint as `pulumi stack export` prints it. */
-interface StoredState {
+export interface StoredState {
   version: number;
   deployment: { resources?: StateResource[]; secrets_providers?: { type?: string; state?: { salt?: string } } };
 }
@@ -328,19 +304,70 @@ interface StoredState {
 /** The signature key and value Pulumi's state marks a secret value with. */
 const SECRET_SIG = ["4dabf18193072939515e22adb298388d", "1b47061264138c4ac30d75fd1eb44270"] as const;
 
-/**
- * A stored property value with each secret replaced by `"[secret]"`, as
- * `pulumi stack output` shows it, or by its plaintext value when `reveal`
- * decrypts.
- */
-function mapSecrets(value: unknown, reveal?: (ciphertext: string) => string): unknown {
-  if (Array.isArray(value)) return value.map((v) => mapSecrets(v, reveal));
+/** Passphrase-derived keys, per passphrase and salt: deriving one takes a million PBKDF2 rounds. */
+const derivedKeys = new Map<string, Buffer>();
+
+/** Decrypts a `v1:<nonce>:<ciphertext>` value of the passphrase secrets provider whose state holds `saltState` (`v1:<salt>:...`). */
+function passphraseDecrypter(passphrase: string, saltState: string): (ciphertext: string) => string {
+  const cacheKey = `${passphrase}\0${saltState}`;
+  const salt = Buffer.from(saltState.split(":")[1] ?? "", "base64");
+  const aesKey = derivedKeys.get(cacheKey) ?? crypto.pbkdf2Sync(passphrase, salt, 1_000_000, 32, "sha256");
+  derivedKeys.set(cacheKey, aesKey);
+  return (ciphertext) => {
+    const [version, nonce, sealed] = ciphertext.split(":");
+    if (version !== "v1" || nonce === undefined || sealed === undefined) throw new Error("unknown secret ciphertext format");
+    const bytes = Buffer.from(sealed, "base64");
+    const decipher = crypto.createDecipheriv("aes-256-gcm", aesKey, Buffer.from(nonce, "base64"));
+    decipher.setAuthTag(bytes.subarray(bytes.length - 16));
+    return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString("utf8");
+  };
+}
+
+/** A stored value with each secret's ciphertext replaced by its `plaintext`, as `pulumi stack export --show-secrets` prints it. */
+function revealSecrets(value: unknown, reveal: (ciphertext: string) => string): unknown {
+  if (Array.isArray(value)) return value.map((v) => revealSecrets(v, reveal));
   if (value === null || typeof value !== "object") return value;
   const record = value as Record<string, unknown>;
   if (record[SECRET_SIG[0]] === SECRET_SIG[1]) {
-    if (!reveal) return "[secret]";
-    const plaintext = typeof record.plaintext === "string" ? record.plaintext : reveal(String(record.ciphertext));
-    return mapSecrets(JSON.parse(plaintext), reveal);
+    if (typeof record.plaintext === "string") return record;
+    return { [SECRET_SIG[0]]: SECRET_SIG[1], plaintext: reveal(String(record.ciphertext)) };
   }
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, mapSecrets(v, reveal)]));
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, revealSecrets(v, reveal)]));
+}
+
+/**
+ * Stored property values as `pulumi stack output --json` prints them: a
+ * secret still sealed as `"[secret]"`, a revealed one (see `revealSecrets`)
+ * as its value.
+ */
+function outputValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(outputValues);
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  if (record[SECRET_SIG[0]] === SECRET_SIG[1]) {
+    return typeof record.plaintext === "string" ? outputValues(JSON.parse(record.plaintext)) : "[secret]";
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, outputValues(v)]));
+}
+
+/**
+ * A stack's checkpoint as a `file://` backend stores it
+ * (`<backendDir>/.pulumi/stacks/<project>/<stack>.json`), shaped as
+ * `pulumi stack export` prints it (`{ version, deployment }`); with a
+ * `passphrase`, its secrets decrypted as `--show-secrets` shows them.
+ * Undefined where the backend holds no checkpoint for the stack, or secrets
+ * are asked for of a stack whose secrets provider is not the passphrase one:
+ * the caller then asks the CLI. The engine test checks this against the CLI.
+ */
+export function readStackState(where: { backendDir: string; project: string; stack: string; passphrase?: string | undefined }): StoredState | undefined {
+  const file = path.join(where.backendDir, ".pulumi", "stacks", where.project, `${where.stack}.json`);
+  if (!fs.existsSync(file)) return undefined;
+  const stored = JSON.parse(fs.readFileSync(file, "utf8")) as { version: number; checkpoint: { latest?: StoredState["deployment"] } };
+  const deployment = stored.checkpoint.latest;
+  if (!deployment) return undefined;
+  if (where.passphrase === undefined) return { version: stored.version, deployment };
+  const provider = deployment.secrets_providers;
+  if (provider?.type !== "passphrase") return undefined;
+  const reveal = passphraseDecrypter(where.passphrase, String(provider.state?.salt));
+  return { version: stored.version, deployment: revealSecrets(deployment, reveal) as StoredState["deployment"] };
 }

@@ -42,14 +42,18 @@ describe("pulumi CLI on a file backend", { timeout: 180_000 }, () => {
     expect(typeof res?.outputs?.__provider).toBe("string");
     expect(await ws.outputs()).toEqual({ message: "hello world", detail: { to: "world", code: "[secret]" } });
 
-    // The harness reads export and outputs from the stored state, and writes
-    // plain config itself (below): each matches what the CLI prints and reads.
+    // The harness reads export and outputs from the stored state (decrypting
+    // secrets for --show-secrets), and writes plain config itself (below):
+    // each matches what the CLI prints and reads.
     const exported = JSON.parse((await ws.run(["stack", "export"], { check: true })).stdout) as { deployment: unknown };
     expect(JSON.parse((await ws.exportState()).raw)).toEqual(exported);
     expect(await ws.outputs()).toEqual(JSON.parse((await ws.run(["stack", "output", "--json"], { check: true })).stdout));
     const revealed = await ws.outputs(true);
     expect(revealed).toEqual({ message: "hello world", detail: { to: "world", code: "not-shown" } });
     expect(revealed).toEqual(JSON.parse((await ws.run(["stack", "output", "--json", "--show-secrets"], { check: true })).stdout));
+    const exportedWithSecrets = JSON.parse((await ws.run(["stack", "export", "--show-secrets"], { check: true })).stdout) as { deployment: unknown };
+    expect(JSON.stringify(exportedWithSecrets)).toContain("not-shown");
+    expect(JSON.parse((await ws.exportState(true)).raw)).toEqual(exportedWithSecrets);
 
     compliant = await ws.preview(["--expect-no-changes", "--policy-pack", PACK]);
     expect(compliant.code, compliant.output).toBe(0);

@@ -16,7 +16,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { cacheDir, pulumiEnv, repoRoot } from "../../../scripts/local-pulumi.js";
+import { parse as parseYaml } from "yaml";
 import { startPulumiRun } from "../../helpers/cost";
+import { readStackState, type StateResource } from "../../helpers/pulumi";
 import { oncePerRun } from "../../helpers/run-cache";
 
 const exec = promisify(execFile);
@@ -107,6 +109,8 @@ async function keptInstall(key: string, make: (dir: string) => Promise<void>): P
 /** A user's project: own node_modules, own file backend, one stack. */
 export class UserProject {
   readonly dir: string;
+  /** The stack the tests create in it (`pulumi stack init dev`). */
+  readonly stack = "dev";
   private readonly root: string;
   private readonly extraEnv: Record<string, string>;
 
@@ -188,15 +192,24 @@ export class UserProject {
     }
   }
 
-  /** The exported checkpoint's resources of this package's kinds. */
-  async resources(showSecrets = false): Promise<Array<{ urn: string; type: string; id?: string; outputs: Record<string, unknown> }>> {
-    const args = ["stack", "export", ...(showSecrets ? ["--show-secrets"] : []), "--non-interactive"];
-    const measured = startPulumiRun("stack");
-    const { stdout } = await exec("pulumi", args, { cwd: this.dir, env: this.env(), maxBuffer: 64 << 20 }).finally(measured);
-    const state = JSON.parse(stdout) as {
-      deployment: { resources?: Array<{ urn: string; type: string; id?: string; outputs: Record<string, unknown> }> };
-    };
-    return (state.deployment.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/openai-realtime:"));
+  /**
+   * The checkpoint's resources of this package's kinds, as `pulumi stack
+   * export [--show-secrets]` prints them, read from the stack's file in the
+   * project's backend (see `readStackState`).
+   */
+  async resources(showSecrets = false): Promise<Array<StateResource & { outputs: Record<string, unknown> }>> {
+    const env = this.env();
+    const project = (parseYaml(fs.readFileSync(path.join(this.dir, "Pulumi.yaml"), "utf8")) as { name: string }).name;
+    const state = readStackState({
+      backendDir: env.PULUMI_BACKEND_URL!.slice("file://".length),
+      project,
+      stack: this.stack,
+      passphrase: showSecrets ? env.PULUMI_CONFIG_PASSPHRASE : undefined,
+    });
+    if (state === undefined) throw new Error(`no checkpoint of stack '${this.stack}' in ${env.PULUMI_BACKEND_URL}`);
+    return (state.deployment.resources ?? [])
+      .filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/openai-realtime:"))
+      .map((r) => ({ ...r, outputs: r.outputs ?? {} }));
   }
 
   remove(): void {
