@@ -84,6 +84,10 @@ function pulumiEnv(stateDir, extra = {}, base = process.env) {
     PULUMI_SKIP_CONFIRMATIONS: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
     NO_COLOR: "1",
+    // Every run starts two or three Node processes (program, dynamic
+    // provider, policy pack) that each compile @pulumi/pulumi: Node's
+    // compile cache lets all but the first read it instead.
+    NODE_COMPILE_CACHE: env.NODE_COMPILE_CACHE || path.join(repoRoot, "node_modules", ".cache", "node-compile-cache"),
   });
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];

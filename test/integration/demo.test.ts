@@ -33,7 +33,8 @@ function newcomerEnv(port: number): Record<string, string> {
   delete env["OPENAI_API_KEY"];
   delete env["OPENAI_BASE_URL"];
   delete env["NODE_OPTIONS"];
-  // The suite's compile cache: a newcomer has none, and for a copy at a fresh path it is all writes.
+  // The suite's compile cache: a newcomer has none (the demo's pulumi runs
+  // keep one in the copy's node_modules/.cache, see scripts/local-pulumi.js).
   delete env["NODE_COMPILE_CACHE"];
   env["DEMO_PORT"] = String(port);
   return env;
