@@ -2,7 +2,9 @@
 // node_modules beside the project's own dependencies. The commands of docs/policies.md and
 // docs/validate.md run there as printed: `pulumi preview --policy-pack
 // node_modules/pulumi-openai-realtime/policy` and `npx pulumi-openai-realtime validate ...` with
-// the pages' own example files and output.
+// the pages' own example files and output. The pack blocks a violating stack naming every
+// violated policy and passes a compliant one with nothing reported (the pack run from the repo's
+// policy/ folder, with other settings, is policy-pack.test.ts's).
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -15,6 +17,11 @@ import { PulumiWorkspace } from "../../helpers/pulumi";
 import { readmeSnippet, shellCommands } from "../../helpers/readme";
 
 const execFileAsync = promisify(execFile);
+
+// The CLI prints `[mandatory] [severity: high]  <policy>` before each violation.
+function policyLine(level: string, name: string): RegExp {
+  return new RegExp(`\\[${level}\\] \\[severity: (low|medium|high|critical)\\]  ${name} `);
+}
 
 describe("installed package", { timeout: 300_000 }, () => {
   let ws: PulumiWorkspace;
@@ -39,7 +46,7 @@ describe("installed package", { timeout: 300_000 }, () => {
     expect(fs.existsSync(path.join(installed, "node_modules"))).toBe(false);
   });
 
-  it("blocks a violating stack with the documented `pulumi preview --policy-pack ...`", async () => {
+  it("blocks a violating stack with the documented `pulumi preview --policy-pack ...`, naming each violated policy with its id, and passes a compliant one", async () => {
     // docs/policies.md prints it, and the README's taste of the pack the same.
     expect(readmeSnippet("readme-policy-pack-preview").code).toBe(readmeSnippet("policy-pack-preview").code);
     const [command] = shellCommands(readmeSnippet("policy-pack-preview"));
@@ -47,13 +54,41 @@ describe("installed package", { timeout: 300_000 }, () => {
     await ws.setConfig("scenario", "violating");
     const preview = await ws.run(command!.slice(1));
     expect(preview.code).not.toBe(0);
-    expect(preview.output).toContain("openai-realtime@v0.1.0 (local: node_modules/pulumi-openai-realtime/policy)");
-    for (const id of ["OAIRT001", "OAIRT002", "OAIRT003", "OAIRT005", "OAIRT006", "OAIRT010"]) {
-      expect(preview.output).toContain(`${id}: `);
-    }
+    const out = preview.output;
+    expect(out).toContain("openai-realtime@v0.1.0 (local: node_modules/pulumi-openai-realtime/policy)");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-allowed-models"));
+    expect(out).toContain("OAIRT001: session.model 'gpt-4o-realtime-preview' is not an allowed model.");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-allowed-transcription-models"));
+    expect(out).toContain("OAIRT002: session.audio.input.transcription.model 'whisper-large' is not an allowed transcription model.");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-client-secret-max-ttl"));
+    expect(out).toContain("OAIRT003: expiresAfterSeconds 3600 exceeds the maximum of 600 seconds.");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-credentials-in-instructions"));
+    expect(out).toContain(
+      "OAIRT005: session.instructions contains what looks like an OpenAI API key; credentials must not be placed in text the model reads.",
+    );
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-enforce-mcp-approval"));
+    expect(out).toContain("OAIRT006: session.tools[0].require_approval lets 'https://mcp.example.com' run tools without approval");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-model-field-compatibility"));
+    expect(out).toContain("OAIRT010: session.audio.output is not accepted here: output_modalities is ['text']");
+    // Token endpoints, judged over the stack output while their template's session is still unknown.
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-token-endpoint-max-ttl"));
+    expect(out).toContain("OAIRT011: tokenEndpoints.open: expiresAfterSeconds 3600 exceeds the maximum of 300 seconds.");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-wildcard-origin"));
+    expect(out).toContain("OAIRT012: tokenEndpoints.open: allowedOrigins[0] is '*': any web page could mint tokens");
+    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-unauthenticated-token-endpoint"));
+    expect(out).toContain("OAIRT013: tokenEndpoints.open: auth is 'none': anyone who can reach this endpoint mints tokens");
+    // The long-lived secret sets a rotation window, so the advisory rotation rule stays quiet.
+    expect(out).not.toContain("openai-realtime-client-secret-missing-rotation");
+    // The messages name the kind of credential, never the value (the diff shows the inputs).
+    const messages = out.split("\n").filter((line) => /^\s*OAIRT\d{3}: /.test(line));
+    expect(messages).toHaveLength(9);
+    expect(messages.join("\n")).not.toContain("TESTONLY");
+
     await ws.setConfig("scenario", "compliant");
     const clean = await ws.run(["preview", "--policy-pack", "node_modules/pulumi-openai-realtime/policy"]);
     expect(clean.code, clean.output).toBe(0);
+    expect(clean.output).not.toContain("[mandatory]");
+    expect(clean.output).not.toContain("[advisory]");
     expect(await emulator.apiRequests()).toBe(0);
   });
 

@@ -1,6 +1,8 @@
-// The shipped policy pack (policy/) through the real CLI: blocks a violating stack naming each
-// policy, passes a compliant one, reads --policy-pack-config, warns for advisory rules and clamps
-// a TTL with enforcement `remediate`.
+// The shipped policy pack (policy/) through the real CLI: reads --policy-pack-config, warns for
+// advisory rules without failing, and clamps a TTL with enforcement `remediate` on `pulumi up`.
+// That it blocks a violating stack naming each policy, and passes a compliant one reporting
+// nothing, is proven on the same stack with the pack as users install it
+// (installed-package.test.ts); the demo's stack passes it too (demo.test.ts).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -26,50 +28,6 @@ function configFile(content: unknown): string {
 describe("pulumi preview --policy-pack policy/", { timeout: 300_000 }, () => {
   const stack = useStack("test/integration/policy/stack", API_KEY);
 
-  it("passes a compliant stack", async () => {
-    await stack.ws.setConfig("scenario", "compliant");
-    const preview = await stack.ws.preview(["--policy-pack", PACK]);
-    expect(preview.code, preview.output).toBe(0);
-    expect(preview.output).toMatch(/openai-realtime\|local\|\S+\s+0\.1\.0/);
-    expect(preview.output).not.toContain("[mandatory]");
-    expect(preview.output).not.toContain("[advisory]");
-  });
-
-  it("fails a violating stack, naming each violated policy with its id", async () => {
-    await stack.ws.setConfig("scenario", "violating");
-    const preview = await stack.ws.preview(["--policy-pack", PACK]);
-    expect(preview.code).not.toBe(0);
-    const out = preview.output;
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-allowed-models"));
-    expect(out).toContain("OAIRT001: session.model 'gpt-4o-realtime-preview' is not an allowed model.");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-allowed-transcription-models"));
-    expect(out).toContain("OAIRT002: session.audio.input.transcription.model 'whisper-large' is not an allowed transcription model.");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-client-secret-max-ttl"));
-    expect(out).toContain("OAIRT003: expiresAfterSeconds 3600 exceeds the maximum of 600 seconds.");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-credentials-in-instructions"));
-    expect(out).toContain(
-      "OAIRT005: session.instructions contains what looks like an OpenAI API key; credentials must not be placed in text the model reads.",
-    );
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-enforce-mcp-approval"));
-    expect(out).toContain("OAIRT006: session.tools[0].require_approval lets 'https://mcp.example.com' run tools without approval");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-model-field-compatibility"));
-    expect(out).toContain("OAIRT010: session.audio.output is not accepted here: output_modalities is ['text']");
-    // Token endpoints, judged over the stack output while their template's session is still unknown.
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-token-endpoint-max-ttl"));
-    expect(out).toContain("OAIRT011: tokenEndpoints.open: expiresAfterSeconds 3600 exceeds the maximum of 300 seconds.");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-wildcard-origin"));
-    expect(out).toContain("OAIRT012: tokenEndpoints.open: allowedOrigins[0] is '*': any web page could mint tokens");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-unauthenticated-token-endpoint"));
-    expect(out).toContain("OAIRT013: tokenEndpoints.open: auth is 'none': anyone who can reach this endpoint mints tokens");
-    // The long-lived secret sets a rotation window, so the advisory rotation rule stays quiet.
-    expect(out).not.toContain("openai-realtime-client-secret-missing-rotation");
-    // The messages name the kind of credential, never the value (the diff shows the inputs).
-    const messages = out.split("\n").filter((line) => /^\s*OAIRT\d{3}: /.test(line));
-    expect(messages).toHaveLength(9);
-    expect(messages.join("\n")).not.toContain("TESTONLY");
-    expect(await stack.emulator.apiRequests()).toBe(0);
-  });
-
   it("reads thresholds from --policy-pack-config", async () => {
     await stack.ws.setConfig("scenario", "compliant");
     const config = configFile({
@@ -86,6 +44,7 @@ describe("pulumi preview --policy-pack policy/", { timeout: 300_000 }, () => {
     await stack.ws.setConfig("scenario", "advisory");
     const preview = await stack.ws.preview(["--policy-pack", PACK]);
     expect(preview.code, preview.output).toBe(0);
+    expect(preview.output).toMatch(/openai-realtime\|local\|\S+\s+0\.1\.0/);
     expect(preview.output).toMatch(policyLine("advisory", "openai-realtime-disallow-deprecated-endpoints"));
     expect(preview.output).toContain(
       "OAIRT009: RealtimeSession uses POST /realtime/sessions, which OpenAI removed on 2026-05-12; use a ClientSecret with a realtime session instead.",
@@ -97,7 +56,7 @@ describe("pulumi preview --policy-pack policy/", { timeout: 300_000 }, () => {
   it("clamps a TTL to the maximum with enforcement remediate", async () => {
     await stack.ws.setConfig("scenario", "long-ttl");
     const config = configFile({ "openai-realtime-client-secret-max-ttl": "remediate" });
-    const up = await stack.ws.run(["up", "--yes", "--policy-pack", PACK, "--policy-pack-config", config]);
+    const up = await stack.ws.run(["up", "--yes", "--skip-preview", "--policy-pack", PACK, "--policy-pack-config", config]);
     expect(up.code, up.output).toBe(0);
     const { resources } = await stack.ws.exportState();
     const web = resources.find((r) => r.urn.endsWith("::web"));
