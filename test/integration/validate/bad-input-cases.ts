@@ -1,5 +1,6 @@
-// Invalid realtime.yaml files across every schema area, each with the field `validate` must name.
-// Shared by the `validate` table and the `pulumi preview` sample.
+// Invalid realtime.yaml files across every schema area, each with the field `validate` must name,
+// shared by the `validate` table and the `pulumi preview` sample; and the sample's resource
+// arguments, one per area, which the provider's check must refuse.
 
 /** One invalid config: the file's text, the exit code and the field (dotted path) the error names. */
 export interface BadInput {
@@ -73,3 +74,14 @@ export const BAD_INPUTS: readonly BadInput[] = [
   { area: "yaml", name: "unclosed quote", yaml: "templates:\n  concierge:\n    session: { type: 'realtime }\n", field: "", code: 2 },
   { area: "yaml", name: "duplicate key", yaml: "templates:\n  concierge:\n    session: { type: realtime }\n  concierge:\n    session: { type: realtime }\n", field: "templates.concierge", code: 1 },
 ];
+
+const realtimeSession = { type: "realtime", model: "gpt-realtime" };
+
+/** Resource arguments the provider's check refuses, one per schema area, with the field it must name. */
+export const BAD_RESOURCE_ARGS = [
+  { area: "range", kind: "SessionTemplate", args: { session: { ...realtimeSession, audio: { output: { speed: 3 } } } }, field: "session.audio.output.speed" },
+  { area: "enum", kind: "SessionTemplate", args: { session: { type: "chat" } }, field: "session.type" },
+  { area: "unknown field", kind: "ClientSecret", args: { session: { ...realtimeSession, temperature: 0.8 } }, field: "session.temperature" },
+  { area: "type", kind: "ClientSecret", args: { session: realtimeSession, expiresAfterSeconds: "ten" }, field: "expiresAfterSeconds" },
+  { area: "session type", kind: "TranscriptionSession", args: { session: { type: "transcription", model: "gpt-realtime" } }, field: "session.type" },
+] as const;
