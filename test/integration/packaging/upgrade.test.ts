@@ -128,14 +128,16 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
     token.outputs.stateVersion = 99;
     fs.writeFileSync(path.join(user.dir, "newer.json"), JSON.stringify(state));
     await user.pulumi("stack", "import", "--file", "newer.json");
-    const refused = await user.pulumi("preview").then(
+    // `up` with its preview: the preview refuses, and the update never starts.
+    const refused = await user.pulumi("up", "--yes").then(
       () => "",
       (err: Error) => err.message,
     );
+    expect(refused).toMatch(/^Previewing update/m);
+    expect(refused).not.toMatch(/^Updating \(/m);
     expect(refused).toMatch(
       /ClientSecret \S+ was written by a newer release of pulumi-openai-realtime \(state version 99; this release reads up to \d+\): upgrade the package/,
     );
-    await expect(user.pulumi("up", "--yes", "--skip-preview")).rejects.toThrow(/newer release/);
     const after = await user.resources();
     expect(after.find((r) => r.type === `${TOKEN}:ClientSecret`)?.outputs.stateVersion).toBe(99);
     expect(await emulator.apiRequests()).toBe(0);
@@ -146,8 +148,8 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
   let written: Record<string, Resources[number]> = {};
 
   it("refreshes a stack it wrote with the package uninstalled, without API requests", async () => {
-    await user.pulumi("destroy", "--yes", "--skip-preview");
-    await user.pulumi("up", "--yes", "--skip-preview");
+    // Every resource minted anew by this build (the tokens were only migrated).
+    await user.pulumi("up", "--yes", "--skip-preview", ...["SessionTemplate::concierge", "ClientSecret::web", "TranslationClientSecret::spanish"].flatMap((r) => ["--replace", `urn:pulumi:dev::upgrade::${TOKEN}:${r}`]));
     fs.rmSync(path.join(user.dir, "node_modules", "pulumi-openai-realtime"), { recursive: true });
     await emulator.reset();
     await user.pulumi("refresh", "--yes", "--skip-preview");
