@@ -21,6 +21,17 @@ describe("check refuses the bad-input sample", () => {
     expect(failures.map((f) => f.reason).join("\n")).toContain(`'${c.field}'`);
   });
 
+  it("refuses a rule between two fields with the message the engine prints (errors.test.ts previews single-field ones)", () => {
+    const { failures } = check("ClientSecret", { session: { type: "realtime", model: "gpt-realtime" }, expiresAfterSeconds: 60, rotateBeforeSeconds: 60 });
+    expect(failures).toEqual([
+      {
+        property: "rotateBeforeSeconds",
+        reason: "Invalid 'rotateBeforeSeconds': 60 must be less than expiresAfterSeconds (60), or every update would re-mint the secret.",
+      },
+    ]);
+    expect(check("ClientSecret", { session: { type: "realtime", model: "gpt-realtime" }, expiresAfterSeconds: 60, rotateBeforeSeconds: 59 }).failures).toEqual([]);
+  });
+
   it("passes the same arguments once they are fixed", () => {
     expect(check("SessionTemplate", { session: { type: "realtime", model: "gpt-realtime", audio: { output: { speed: 1.2 } } } }).failures).toEqual([]);
     expect(check("ClientSecret", { session: { type: "realtime", model: "gpt-realtime" }, expiresAfterSeconds: 60 }).failures).toEqual([]);
