@@ -8,13 +8,13 @@
 // (test/unit/cli/setup-npm-output.test.ts).
 import { execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
-import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeModulesBin, repoRoot, toolsBin } from "../../scripts/local-pulumi.js";
 import { readmeSnippet, shellCommands } from "../helpers/readme";
+import { freePort } from "./router/helpers";
 
 const execFileAsync = promisify(execFile);
 const clone = fs.mkdtempSync(path.join(os.tmpdir(), "por-newcomer-"));
@@ -48,16 +48,6 @@ async function run(command: string, args: string[], env: Record<string, string>)
     const e = err as { code?: number; stdout?: string; stderr?: string };
     return { code: typeof e.code === "number" ? e.code : 1, output: (e.stdout ?? "") + (e.stderr ?? "") };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 describe("npm run demo, as a newcomer runs it", { timeout: 900_000 }, () => {

@@ -18,13 +18,43 @@ export function testSecret(): string {
   return `whsec_${randomBytes(24).toString("base64")}`;
 }
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
+/** Where the kernel picks the local ports of outgoing connections and of listen(0). */
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/).map(Number);
+    if (low && high) return [low, high];
+  } catch {
+    // Not Linux: the IANA range.
+  }
+  return [49152, 65535];
+}
+
+function canListen(port: number): Promise<boolean> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  return new Promise((resolve) => {
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A port nothing listens on right now, for a process a test starts later,
+ * sometimes many seconds later (after a `pulumi up`). It lies below the
+ * kernel's ephemeral range: a port from listen(0) could meanwhile become
+ * the local end of one of the many connections a parallel test opens, and
+ * the process then fails with EADDRINUSE. Below the range only another
+ * explicit listener can take it, and the start is random among 10,000.
+ */
+export async function freePort(): Promise<number> {
+  const [low] = ephemeralRange();
+  const floor = Math.max(1024, low - 10_000);
+  const span = low - floor;
+  const first = Math.floor(Math.random() * span);
+  for (let i = 0; i < span; i++) {
+    const port = floor + ((first + i) % span);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`no free port from ${floor} to ${low - 1}`);
 }
 
 export function tempDir(): string {
