@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: start the local Realtime API emulator, `pulumi up` the root
-// project (realtime.yaml) against it on a local file backend, show the
-// outputs (secrets hidden), check the policy pack when there is one, stop
-// the emulator, and say what to try next. `npm run demo -- --live` deploys
+// project (realtime.yaml) against it on a local file backend, every resource
+// checked by the policy pack when there is one (a mandatory violation stops
+// the up before that resource is created), show the outputs (secrets
+// hidden), stop the emulator, and say what to try next. `npm run demo -- --live` deploys
 // to OpenAI instead, with OPENAI_API_KEY (stack "live").
 //
 // Settings (DEMO_STACK, DEMO_STATE_DIR, DEMO_PORT) are in demo-settings.js.
@@ -64,19 +65,15 @@ async function main() {
   const code = await demo.withDemoEmulator(s, !live, async (emulator) => {
     if (emulator) console.log(`Realtime API emulator listening on ${emulator.url}`);
     else console.log("Deploying to the OpenAI API (--live).");
-    let status = 0;
-    if ((await demo.pulumi(["stack", "select", s.stack, "--non-interactive"], env, { quiet: true })) !== 0) {
-      status = await demo.pulumi(["stack", "init", s.stack, "--non-interactive"], env);
-    }
-    if (status === 0) status = await demo.pulumi(["up", "--yes", "--skip-preview", "--suppress-outputs"], env);
+    let status = await demo.pulumi(["stack", "select", "--create", s.stack, "--non-interactive"], env);
+    // The pack checks each resource as the up registers it: one run deploys and checks.
+    const policy = fs.existsSync(path.join(local.repoRoot, "policy", "PulumiPolicy.yaml")) ? ["--policy-pack", "policy"] : [];
+    if (status === 0 && policy.length > 0) console.log("Deploying, every resource checked by the policy pack (policy/):");
+    if (status === 0) status = await demo.pulumi(["up", "--yes", "--skip-preview", "--suppress-outputs", ...policy], env);
     if (status === 0) {
       const result = await demo.pulumi(["stack", "output", "--json"], env, { capture: true });
       status = result.code;
       if (status === 0) console.log(`\nStack outputs of ${s.stack} (secrets hidden):\n${summary(JSON.parse(result.stdout))}`);
-    }
-    if (status === 0 && fs.existsSync(path.join(local.repoRoot, "policy", "PulumiPolicy.yaml"))) {
-      console.log("\nChecking the stack with the policy pack (policy/):");
-      status = await demo.pulumi(["preview", "--policy-pack", "policy", "--non-interactive"], env);
     }
     return status;
   });
