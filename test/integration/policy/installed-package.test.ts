@@ -56,32 +56,31 @@ describe("installed package", { timeout: 300_000 }, () => {
     expect(preview.code).not.toBe(0);
     const out = preview.output;
     expect(out).toContain("openai-realtime@v0.1.0 (local: node_modules/pulumi-openai-realtime/policy)");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-allowed-models"));
-    expect(out).toContain("OAIRT001: session.model 'gpt-4o-realtime-preview' is not an allowed model.");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-allowed-transcription-models"));
-    expect(out).toContain("OAIRT002: session.audio.input.transcription.model 'whisper-large' is not an allowed transcription model.");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-client-secret-max-ttl"));
-    expect(out).toContain("OAIRT003: expiresAfterSeconds 3600 exceeds the maximum of 600 seconds.");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-credentials-in-instructions"));
-    expect(out).toContain(
-      "OAIRT005: session.instructions contains what looks like an OpenAI API key; credentials must not be placed in text the model reads.",
-    );
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-enforce-mcp-approval"));
-    expect(out).toContain("OAIRT006: session.tools[0].require_approval lets 'https://mcp.example.com' run tools without approval");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-model-field-compatibility"));
-    expect(out).toContain("OAIRT010: session.audio.output is not accepted here: output_modalities is ['text']");
-    // Token endpoints, judged over the stack output while their template's session is still unknown.
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-token-endpoint-max-ttl"));
-    expect(out).toContain("OAIRT011: tokenEndpoints.open: expiresAfterSeconds 3600 exceeds the maximum of 300 seconds.");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-wildcard-origin"));
-    expect(out).toContain("OAIRT012: tokenEndpoints.open: allowedOrigins[0] is '*': any web page could mint tokens");
-    expect(out).toMatch(policyLine("mandatory", "openai-realtime-disallow-unauthenticated-token-endpoint"));
-    expect(out).toContain("OAIRT013: tokenEndpoints.open: auth is 'none': anyone who can reach this endpoint mints tokens");
+    // Each violated policy's line, then its message (token endpoints judged over the stack
+    // output while their template's session is still unknown).
+    const violations: Array<[string, string]> = [
+      ["allowed-models", "OAIRT001: session.model 'gpt-4o-realtime-preview' is not an allowed model."],
+      ["allowed-transcription-models", "OAIRT002: session.audio.input.transcription.model 'whisper-large' is not an allowed transcription model."],
+      ["client-secret-max-ttl", "OAIRT003: expiresAfterSeconds 3600 exceeds the maximum of 600 seconds."],
+      [
+        "disallow-credentials-in-instructions",
+        "OAIRT005: session.instructions contains what looks like an OpenAI API key; credentials must not be placed in text the model reads.",
+      ],
+      ["enforce-mcp-approval", "OAIRT006: session.tools[0].require_approval lets 'https://mcp.example.com' run tools without approval"],
+      ["model-field-compatibility", "OAIRT010: session.audio.output is not accepted here: output_modalities is ['text']"],
+      ["token-endpoint-max-ttl", "OAIRT011: tokenEndpoints.open: expiresAfterSeconds 3600 exceeds the maximum of 300 seconds."],
+      ["disallow-wildcard-origin", "OAIRT012: tokenEndpoints.open: allowedOrigins[0] is '*': any web page could mint tokens"],
+      ["disallow-unauthenticated-token-endpoint", "OAIRT013: tokenEndpoints.open: auth is 'none': anyone who can reach this endpoint mints tokens"],
+    ];
+    for (const [policy, message] of violations) {
+      expect(out).toMatch(policyLine("mandatory", `openai-realtime-${policy}`));
+      expect(out).toContain(message);
+    }
     // The long-lived secret sets a rotation window, so the advisory rotation rule stays quiet.
     expect(out).not.toContain("openai-realtime-client-secret-missing-rotation");
     // The messages name the kind of credential, never the value (the diff shows the inputs).
     const messages = out.split("\n").filter((line) => /^\s*OAIRT\d{3}: /.test(line));
-    expect(messages).toHaveLength(9);
+    expect(messages).toHaveLength(violations.length);
     expect(messages.join("\n")).not.toContain("TESTONLY");
 
     await ws.setConfig("scenario", "compliant");
