@@ -1,5 +1,7 @@
 // `pulumi-openai-realtime init` both ways, as a user runs it: scaffold into
-// an empty folder, install the packed package, `pulumi up` against the emulator.
+// an empty folder, install the packed package, `pulumi up` against the
+// emulator; the --yaml scaffold (examples/yaml-only is the same files) also
+// previews no changes and destroys.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -87,6 +89,10 @@ describe("pulumi-openai-realtime init", { timeout: 300_000 }, () => {
     expect(out["clientSecrets"]?.["web"]?.["value"]).toMatch(/^ek_/);
     const preview = await ws.run(["preview", "--expect-no-changes"]);
     expect(preview.code, preview.output).toBe(0);
+    // examples/yaml-only is this scaffold (examples/yaml-projects.test.ts): its destroy is this one.
+    const destroy = await ws.run(["destroy", "--yes"]);
+    expect(destroy.code, destroy.output).toBe(0);
+    expect(destroy.output).toContain("- 3 deleted");
   });
 
   it("--typescript writes a project whose tsconfig both TypeScript 5 and Pulumi's bundled 3.8 accept, and deploys it type-checked", async () => {

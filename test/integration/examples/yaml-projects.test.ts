@@ -1,5 +1,9 @@
 // examples/yaml-only and examples/transcription-desk, as a user runs them:
 // up, a preview with no changes, destroy. Neither has any TypeScript.
+// examples/yaml-only is checked to be exactly what `init --yaml` writes, and
+// test/integration/config/init.test.ts deploys that scaffold (from the packed
+// package, as a user installs it), previews no changes and destroys it: the
+// example itself is not deployed a second time here.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -14,8 +18,6 @@ const API_KEY = "sk-yaml-examples-3a0c";
 type Outputs = Record<string, Record<string, Record<string, unknown>>>;
 
 describe("examples/yaml-only", { timeout: 300_000 }, () => {
-  const stack = useStack("examples/yaml-only", API_KEY);
-
   it("is exactly what `init --yaml` writes", async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "por-init-")), "yaml-only");
     await run(process.execPath, [path.join(repoRoot, "dist", "cli", "main.js"), "init", dir, "--yaml"]);
@@ -24,18 +26,6 @@ describe("examples/yaml-only", { timeout: 300_000 }, () => {
     for (const file of fs.readdirSync(dir)) {
       expect(fs.readFileSync(path.join(example, file), "utf8"), file).toBe(fs.readFileSync(path.join(dir, file), "utf8"));
     }
-  });
-
-  it("deploys realtime.yaml, previews no changes and destroys", async () => {
-    const up = await stack.ws.up();
-    expect(up.code, up.output).toBe(0);
-    const out = (await stack.ws.outputs(true)) as Outputs;
-    expect(out["templates"]?.["assistant"]?.["model"]).toBe("gpt-realtime");
-    expect(out["clientSecrets"]?.["web"]?.["value"]).toMatch(/^ek_/);
-    const preview = await stack.ws.run(["preview", "--expect-no-changes"]);
-    expect(preview.code, preview.output).toBe(0);
-    const destroy = await stack.ws.run(["destroy", "--yes"]);
-    expect(destroy.code, destroy.output).toBe(0);
   });
 });
 
