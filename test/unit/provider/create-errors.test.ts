@@ -1,8 +1,11 @@
 // The provider's create against a real emulator, where the API refuses: the
 // error names the operation, status, method and path, and never carries a
-// key, whether the caller's or one the API quotes back. How such an error
+// key, whether the caller's or one the API quotes back; and without any key,
+// create names both ways to give one before any request. How such an error
 // fails `pulumi up` and leaves nothing in state is the engine's part,
-// proven once in test/integration/resources/errors.test.ts (the 400).
+// proven once in test/integration/resources/errors.test.ts (the 400), and
+// where the key comes from (stack config over the environment) is
+// test/integration/resources/credentials.test.ts's.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { configure, create } from "../../../src/provider/handlers";
 import { TestEmulator } from "../../helpers/emulator";
@@ -59,6 +62,16 @@ describe("create, refused by the API", () => {
     expect(message).not.toContain("sk-leaked-in-path-0a1b2c3d");
     const recorded = await emulator.requests();
     expect(recorded.map((r) => [r.path, r.status])).toEqual([["/v1/sk-leaked-in-path-0a1b2c3d/realtime/client_secrets", 404]]);
+  });
+
+  it("fails without a key in stack config or the environment, naming both ways to give one, before any request", async () => {
+    useConfig({ "openai-realtime:baseUrl": emulator.url });
+    const message = await failure(create("ClientSecret", { session: SESSION }));
+    expect(message).toBe(
+      "creating ClientSecret: no OpenAI API key: set the secret stack config openai-realtime:apiKey " +
+        "(pulumi config set --secret openai-realtime:apiKey <key>) or the OPENAI_API_KEY environment variable",
+    );
+    expect(await emulator.requests()).toEqual([]);
   });
 
   it("mints once the key and base URL are right (the same calls, so the refusals above were the API's)", async () => {
