@@ -90,7 +90,7 @@ describe("pulumi-openai-realtime init", { timeout: 300_000 }, () => {
     const preview = await ws.run(["preview", "--expect-no-changes"]);
     expect(preview.code, preview.output).toBe(0);
     // examples/yaml-only is this scaffold (examples/yaml-projects.test.ts): its destroy is this one.
-    const destroy = await ws.run(["destroy", "--yes"]);
+    const destroy = await ws.run(["destroy", "--yes", "--skip-preview"]);
     expect(destroy.code, destroy.output).toBe(0);
     expect(destroy.output).toContain("- 3 deleted");
   });

@@ -65,7 +65,7 @@ describe("root project (realtime.yaml)", { timeout: 300_000 }, () => {
     const preview = await stack.ws.run(["preview", "--expect-no-changes"]);
     expect(preview.code, preview.output).toBe(0);
     expect(await stack.emulator.apiRequests()).toBe(before);
-    const destroy = await stack.ws.run(["destroy", "--yes"]);
+    const destroy = await stack.ws.run(["destroy", "--yes", "--skip-preview"]);
     expect(destroy.code, destroy.output).toBe(0);
   });
 });

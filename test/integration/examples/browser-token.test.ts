@@ -184,7 +184,7 @@ describe("examples/browser-token", { timeout: 300_000 }, () => {
   });
 
   it("destroys", async () => {
-    const destroy = await stack.ws.run(["destroy", "--yes"]);
+    const destroy = await stack.ws.run(["destroy", "--yes", "--skip-preview"]);
     expect(destroy.code, destroy.output).toBe(0);
   });
 });

@@ -85,7 +85,7 @@ describe("examples/consumer reads the producer through a StackReference", { time
 
   // The producer's destroy is the root project test's (the same project).
   it("destroys the consumer while the producer stands", async () => {
-    const destroy = await consumer.run(["destroy", "--yes"]);
+    const destroy = await consumer.run(["destroy", "--yes", "--skip-preview"]);
     expect(destroy.code, destroy.output).toBe(0);
     expect((await consumer.exportState()).resources).toEqual([]);
   });

@@ -48,7 +48,7 @@ describe("examples/transcription-desk", { timeout: 300_000 }, () => {
     expect(((await stack.ws.outputs()) as Outputs)["clientSecrets"]?.["english-captions"]?.["value"]).toBe("[secret]");
     const preview = await stack.ws.run(["preview", "--expect-no-changes"]);
     expect(preview.code, preview.output).toBe(0);
-    const destroy = await stack.ws.run(["destroy", "--yes"]);
+    const destroy = await stack.ws.run(["destroy", "--yes", "--skip-preview"]);
     expect(destroy.code, destroy.output).toBe(0);
   });
 });

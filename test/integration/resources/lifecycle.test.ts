@@ -216,13 +216,13 @@ describe("resources lifecycle", { timeout: 300_000 }, () => {
     // The clock reaches web's expiry: refresh records it, from the clock alone.
     clock.set(before?.outputs?.expiresAt as number);
     await stack.emulator.reset();
-    const refresh = await stack.ws.run(["refresh", "--yes"], { env: env() });
+    const refresh = await stack.ws.run(["refresh", "--yes", "--skip-preview"], { env: env() });
     expect(refresh.code, refresh.output).toBe(0);
     const { raw, state: after } = await web();
     expect(after?.outputs?.expired).toBe(true);
     expect(raw).not.toMatch(/ek_[A-Za-z0-9]/);
 
-    const destroy = await stack.ws.run(["destroy", "--yes"], { env: env() });
+    const destroy = await stack.ws.run(["destroy", "--yes", "--skip-preview"], { env: env() });
     expect(destroy.code, destroy.output).toBe(0);
     expect(await stack.emulator.apiRequests()).toBe(0);
     expect((await stack.ws.exportState()).resources).toEqual([]);
