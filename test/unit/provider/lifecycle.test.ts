@@ -270,7 +270,8 @@ describe("diff", () => {
 
   // Through the engine, a check failure stops `pulumi preview` before any request
   // (test/integration/validate/bad-input-preview.test.ts), and the base URL comes
-  // from secret stack config (test/integration/resources/credentials.test.ts).
+  // from stack config, as the API key does from secret config
+  // (test/integration/resources/credentials.test.ts).
   it("refuses at check a base URL that does not parse, never showing its user or password", () => {
     configure(stackConfig({ ...UNIT_CONFIG, "openai-realtime:baseUrl": "http://admin:hunter2@127.0.0.1:port/v1" }));
     const { failures } = check("ClientSecret", { session: SESSION });
