@@ -6,7 +6,7 @@
 // module, the folder and the fix, and never writes empty outputs. The
 // program also holds a token inside a protected component: past its expiry
 // (on the test clock) it is kept with a warning, as documented for an
-// inherited \`protect\`, instead of failing the preview.
+// inherited \`protect\`, instead of failing the update.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -76,13 +76,14 @@ describe("a program that loads the package by absolute path", { timeout: 600_000
     // at a moment when the protected component's token has expired.
     clock.set(clock.seconds + 600);
     fs.writeFileSync(path.join(user.dir, "index.js"), program(path.join(vendored, "dist", "index.js"), "Two."));
-    const preview = await user.pulumiWith(clock.env(), "preview", "--diff");
-    expect(preview).toContain(`+-${TOKEN}:ClientSecret`);
-    expect(preview).toMatch(/1 to replace/);
-    expect(preview).toContain(`ClientSecret ${String(boxed?.outputs.sessionId)} expired at `);
-    expect(preview).toContain('it is kept (onExpiry "keep", the default under `protect`)');
-    expect(preview).not.toContain("marked for protection");
+    // (One update: its steps are the plan a preview would show; the same
+    // warning at preview is the rotation test's.)
     const up = await user.pulumiWith(clock.env(), "up", "--yes", "--skip-preview");
+    expect(up).toContain(`+- ${TOKEN}:ClientSecret web replaced`);
+    expect(up).toMatch(/\+-1 replaced/);
+    expect(up).toContain(`ClientSecret ${String(boxed?.outputs.sessionId)} expired at `);
+    expect(up).toContain('it is kept (onExpiry "keep", the default under `protect`)');
+    expect(up).not.toContain("marked for protection");
     expect(up).not.toContain("boxed replaced");
     const second = await user.resources(true);
     expect(named(second, "boxed")?.outputs).toEqual(boxed?.outputs);
