@@ -1,11 +1,11 @@
 // A stack deployed with release 0.1.0 (commit f9bc9a9, built and packed
 // here), upgraded to this build by `npm install` as a user would: the new
-// provider previews it as a provider-only update, applies it without an API
+// provider applies it as an in-place update of the tokens only, without an API
 // call keeping ids and tokens (first without a key, which leaves where they
 // were minted to the next keyed run). A stack written by this build then
 // refreshes with the package uninstalled, and gets release 0.1.0 installed
 // over it (a user pinning back): 0.1.0 cannot compare this build's keyed
-// revisions, so it plans replacing them, re-mints and forgets the originals,
+// revisions, so it replaces them, re-minting and forgetting the originals,
 // whose provider text treats a copy without the provider subpath like no
 // copy. (Templates written by 0.1.0 keep that release's serialized provider
 // until replaced: it loads the handlers from `dist/`, which this build still
@@ -78,25 +78,20 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
     expect(before.ClientSecret?.outputs).not.toHaveProperty("stateVersion");
   });
 
-  it("previews the release's state as an in-place update of the tokens only", async () => {
+  it("applies the release's state as an in-place update of the tokens only, without an API call, keeping ids and tokens, in the current state shape", async () => {
     await user.install(current);
     await emulator.reset();
-    const preview = await user.pulumi("preview", "--diff");
-    expect(preview).toContain(`~ ${TOKEN}:ClientSecret`);
-    expect(preview).toContain(`~ ${TOKEN}:TranslationClientSecret`);
-    expect(preview).not.toContain(`~ ${TOKEN}:SessionTemplate`);
-    expect(preview).not.toMatch(/^\s*(\+-|\+|-|\+\+|--) pulumi-nodejs/m);
-    expect(preview).not.toMatch(/to (replace|create|delete)/);
-    expect(preview).toMatch(/~ 2 to update/);
-    expect(await emulator.apiRequests()).toBe(0);
-  });
-
-  it("applies it without an API call, keeping ids and tokens, in the current state shape", async () => {
     // First on a machine without credentials: the shape is migrated, but
     // where the tokens were minted waits for a run that knows the key (a
     // fingerprint recorded as unknown would make that run replace them all).
+    // (Each update's steps are its plan: no separate preview.)
     const keyless = await user.pulumiWith({ OPENAI_API_KEY: undefined }, "up", "--yes", "--skip-preview");
+    expect(keyless).toContain(`~  ${TOKEN}:ClientSecret web updated`);
+    expect(keyless).toContain(`~  ${TOKEN}:TranslationClientSecret spanish updated`);
+    expect(keyless).not.toMatch(/^\s*(\+-|\+|-|\+\+|--|~)\s+pulumi-nodejs:dynamic\/openai-realtime:SessionTemplate/m);
+    expect(keyless).not.toMatch(/^\s*(\+-|\+|-|\+\+|--)\s+pulumi-nodejs/m);
     expect(keyless).toMatch(/~ 2 updated/);
+    expect(keyless).not.toMatch(/replaced|created|deleted/);
     const keyed = await user.pulumi("up", "--yes", "--skip-preview");
     expect(keyed).toMatch(/~ 2 updated/);
     expect(keyed).not.toMatch(/replaced/);
@@ -159,20 +154,18 @@ describe("upgrading from release 0.1.0", { timeout: 600_000 }, () => {
     expect(await emulator.apiRequests()).toBe(0);
   });
 
-  it("under release 0.1.0 installed over it (a downgrade), previews replacing what that release cannot compare, re-mints and forgets the originals, and destroys", async () => {
+  it("under release 0.1.0 installed over it (a downgrade), replaces what that release cannot compare, re-minting and forgetting the originals, and destroys", async () => {
     await user.install(release, { keep: "machine" });
     await emulator.reset();
     // 0.1.0 compares an unkeyed sha256 of the session with `revision`, which
     // this build keys per resource: every resource differs to it.
-    const preview = await user.pulumi("preview", "--diff");
-    for (const kind of ["SessionTemplate", "ClientSecret", "TranslationClientSecret"]) expect(preview).toContain(`+-${TOKEN}:${kind}: (replace)`);
-    expect(preview).toMatch(/\+-3 to replace/);
-    expect(await emulator.apiRequests()).toBe(0);
-
     // The originals are deleted with the provider text this build stored,
     // which finds no `pulumi-openai-realtime/provider` in 0.1.0 and forgets
     // them offline (the API has no revoke), so the update completes.
     const up = await user.pulumi("up", "--yes", "--skip-preview");
+    for (const [kind, name] of [["SessionTemplate", "concierge"], ["ClientSecret", "web"], ["TranslationClientSecret", "spanish"]]) {
+      expect(up).toContain(`+- ${TOKEN}:${kind} ${name} replaced`);
+    }
     expect(up).toMatch(/\+-3 replaced/);
     expect((await emulator.stats()).requests).toEqual({
       "POST /v1/realtime/client_secrets": 2,
