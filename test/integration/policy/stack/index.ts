@@ -30,8 +30,9 @@ if (scenario === "long-ttl") {
 if (scenario === "violating") {
   new SessionTemplate("preview-model", { session: { ...compliantSession, model: "gpt-4o-realtime-preview" } });
   new SessionTemplate("leaky", {
-    // A made-up key in the OpenAI format, never a real credential.
-    session: { ...compliantSession, instructions: "Call the API with sk-proj-TESTONLYaaaaaaaaaaaaaaaaaaaaaaaa." },
+    // A made-up key in the OpenAI format, never a real credential (put
+    // together here so the source holds no key-shaped string).
+    session: { ...compliantSession, instructions: `Call the API with ${["sk", "proj", "TESTONLY" + "a".repeat(24)].join("-")}.` },
   });
   new SessionTemplate("unapproved-mcp", {
     session: {
