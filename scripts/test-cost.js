@@ -55,8 +55,44 @@ function formatCostTable(report, top) {
   return `test cost: the ${rows.length} files that took longest\n${line(header)}\n${cells.map(line).join("\n")}\n${totals}\n${reference}`;
 }
 
+const USAGE = `usage: npm run test:cost [-- --top N] [-- --json]
+
+Where the last test run's time went, per test file, costliest first: the pulumi
+processes each file started (how many, how many ran the engine, their wall and
+CPU seconds), its child processes' CPU and the vitest worker's CPU, then the
+run's totals and the machine's speed at the start. Reads the record that every
+\`npm test\` or \`npx vitest run\` leaves in .vitest-cache/test-cost.json.
+
+  --top N   the N costliest files (default 10)
+  --json    the record as JSON, for scripts
+  --help    this text
+`;
+
+/** @returns {{ json?: boolean, top: string, help?: boolean }} */
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: { json: { type: "boolean" }, top: { type: "string", default: "10" }, help: { type: "boolean", short: "h" } },
+    }).values;
+  } catch (error) {
+    const { code, message } = /** @type {{ code?: string, message: string }} */ (error);
+    const option = /'([^']+)'/.exec(message)?.[1];
+    const why =
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? `unknown option '${option}'`
+      : code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL" ? `unexpected argument '${option}'`
+      : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" ? `option '${option?.split(" ")[0]}' needs a value`
+      : message;
+    console.error(`test-cost: ${why}; allowed: --top N, --json, --help`);
+    process.exit(2);
+  }
+}
+
 function main() {
-  const { values } = parseArgs({ options: { json: { type: "boolean" }, top: { type: "string", default: "10" } } });
+  const values = parseOptions();
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
   if (!fs.existsSync(REPORT_FILE)) {
     console.error(`test-cost: no record at ${path.relative(process.cwd(), REPORT_FILE)}: run the tests first (npm test, or npx vitest run <files>)`);
     process.exit(1);

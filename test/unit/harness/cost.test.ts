@@ -2,6 +2,7 @@
 // (scripts/test-cost.js): child CPU comes from the kernel's count for this
 // process, so a child that burns CPU must show up in it.
 import { spawnSync } from "node:child_process";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatCostTable } from "../../../scripts/test-cost.js";
 import { FileCostRecord, reapedChildCpuSeconds, referenceCpuSeconds } from "../../helpers/cost";
@@ -69,5 +70,24 @@ describe("test cost record", () => {
     const seconds = referenceCpuSeconds(1);
     expect(seconds).toBeGreaterThan(0.05);
     expect(seconds).toBeLessThan(30);
+  });
+});
+
+describe("npm run test:cost", () => {
+  const root = path.resolve(__dirname, "../../..");
+  const run = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, encoding: "utf8", env: process.env });
+
+  it("prints its usage with --help, through npm as the docs print it", () => {
+    const result = run("npm", ["run", "--silent", "test:cost", "--", "--help"]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("usage: npm run test:cost [-- --top N] [-- --json]");
+    expect(result.stdout).toContain("--top N");
+  });
+
+  it("refuses an unknown option by name, with the allowed ones and no stack trace", () => {
+    const result = run(process.execPath, ["scripts/test-cost.js", "--bogus"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("test-cost: unknown option '--bogus'; allowed: --top N, --json, --help\n");
   });
 });
