@@ -172,7 +172,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** `pulumi-openai-realtime calls`: accept, reject, refer, hang up or create one call. */
 export const callsCommand: Command = {
   name: "calls",
-  summary: "accept, reject, refer, hang up or create a call (for operators and scripts)",
   usage: USAGE,
   run,
 };

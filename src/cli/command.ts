@@ -7,8 +7,6 @@ export interface CliIo {
 /** One `pulumi-openai-realtime <name>` subcommand. */
 export interface Command {
   name: string;
-  /** One line for the command list of `--help`. */
-  summary: string;
   /** The command's full `--help` text. */
   usage: string;
   /** Runs with the arguments after the command name; resolves with the exit code. */

@@ -212,7 +212,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** `pulumi-openai-realtime due`: when the stack's tokens next need `pulumi up`. */
 export const dueCommand: Command = {
   name: "due",
-  summary: "print the stack's next token rotation point; exit 3 when 'pulumi up' should run",
   usage: USAGE,
   run,
 };

@@ -134,7 +134,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** `pulumi-openai-realtime emulator`: the local Realtime API. */
 export const emulatorCommand: Command = {
   name: "emulator",
-  summary: "serve a local Realtime REST API (like stripe-mock) for demos, tests and offline work",
   usage: USAGE,
   run,
 };

@@ -98,7 +98,6 @@ export function scaffold(dir: string, options: { kind: "yaml" | "typescript"; na
 /** `pulumi-openai-realtime init`: start a project. */
 export const initCommand: Command = {
   name: "init",
-  summary: "write a Pulumi project for realtime configs (realtime.yaml or TypeScript)",
   usage: USAGE,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const positionals: string[] = [];

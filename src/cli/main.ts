@@ -39,11 +39,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stderr(usage());
     return EXIT_USAGE;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
     io.stderr(`${BIN}: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(", ")}.\nRun '${BIN} --help' for usage.\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {

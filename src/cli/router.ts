@@ -203,7 +203,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** `pulumi-openai-realtime router`: the SIP call router. */
 export const routerCommand: Command = {
   name: "router",
-  summary: "answer SIP calls from declared callRoutes (accept, refer, reject, hang up at max duration)",
   usage: USAGE,
   run,
 };

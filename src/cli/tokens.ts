@@ -258,7 +258,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 /** `pulumi-openai-realtime tokens`: the token service. */
 export const tokensCommand: Command = {
   name: "tokens",
-  summary: "mint one short-lived token per request from the declared tokenEndpoints (auth, CORS, rate limits)",
   usage: USAGE,
   run,
 };

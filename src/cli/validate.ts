@@ -80,7 +80,6 @@ function readPolicyConfig(file: string | undefined): unknown {
  */
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check realtime.yaml files against the schemas and policy rules, offline",
   usage: USAGE,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { files, flags } = split(argv);
