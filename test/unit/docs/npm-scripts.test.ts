@@ -1,16 +1,25 @@
-// Every `npm run <script>` that README.md, docs/*.md or a source comment tells a
-// reader to type names a script package.json defines: a renamed or dropped
-// script breaks the command as printed, even where no test runs it.
+// Every `npm run <script>` that a Markdown page or a source comment tells a
+// reader to type names a script of the package.json it runs in (the nearest
+// one above the file): a renamed or dropped script breaks the command as
+// printed, even where no test runs it.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { docFiles } from "../../helpers/readme";
 
 const root = path.resolve(__dirname, "../../..");
-const scripts = new Set(Object.keys((JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts));
+const SKIP = new Set(["node_modules", "dist", ".git", ".tools", ".vitest-cache", "coverage"]);
 
-/** `file:line: npm run name` for each `npm run` in `text` whose script package.json lacks. */
-function unknownScripts(file: string, text: string): string[] {
+/** The scripts of the package.json nearest above `file` (relative to the repository). */
+function scriptsFor(file: string): Set<string> {
+  for (let dir = path.dirname(path.join(root, file)); dir.startsWith(root); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest)) return new Set(Object.keys((JSON.parse(fs.readFileSync(manifest, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {}));
+  }
+  return new Set();
+}
+
+/** `file:line: npm run name` for each `npm run` in `text` whose script `scripts` lacks. */
+function unknownScripts(file: string, text: string, scripts = scriptsFor(file)): string[] {
   const missing: string[] = [];
   text.split("\n").forEach((line, index) => {
     for (const match of line.matchAll(/\bnpm run ([a-z][a-z0-9:-]*)/g)) {
@@ -21,30 +30,40 @@ function unknownScripts(file: string, text: string): string[] {
   return missing;
 }
 
-/** The repository's own sources and scripts that may print or mention `npm run`. */
-function sourceFiles(dir: string): string[] {
+/** The repository's files under `dir` whose name matches `pattern`, relative to the root. */
+function filesUnder(dir: string, pattern: RegExp): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    if (SKIP.has(entry.name)) continue;
     const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sourceFiles(rel));
-    else if (/\.(ts|js|cjs|mjs)$/.test(entry.name)) out.push(rel);
+    if (entry.isDirectory()) out.push(...filesUnder(rel, pattern));
+    else if (pattern.test(entry.name)) out.push(rel);
   }
   return out;
 }
 
+const pages = filesUnder(".", /\.md$/).map((file) => path.normalize(file));
+
 describe("npm scripts named in docs and sources", () => {
-  it.each(docFiles(root))("%s: every `npm run` names a script of package.json", (file) => {
+  it("looks at README.md, docs/, bench/ and the examples", () => {
+    expect(pages).toEqual(expect.arrayContaining(["README.md", "docs/development.md", "bench/README.md", "examples/consumer/README.md"]));
+  });
+
+  it.each(pages)("%s: every `npm run` names a script of its package.json", (file) => {
     expect(unknownScripts(file, fs.readFileSync(path.join(root, file), "utf8"))).toEqual([]);
   });
 
-  it("every `npm run` in src/, scripts/, bench/ and test/ names a script of package.json", () => {
+  it("every `npm run` in the sources, scripts, tests, examples and templates names a script of package.json", () => {
     const self = path.relative(root, __filename);
-    const files = ["src", "scripts", "bench", "test"].flatMap(sourceFiles).filter((file) => file !== self);
+    const files = ["src", "scripts", "bench", "test", "examples", "templates"].flatMap((dir) => filesUnder(dir, /\.(ts|js|cjs|mjs)$/)).filter((file) => file !== self);
     expect(files.length).toBeGreaterThan(50);
     expect(files.flatMap((file) => unknownScripts(file, fs.readFileSync(path.join(root, file), "utf8")))).toEqual([]);
   });
 
   it("finds a script that does not exist", () => {
     expect(unknownScripts("x.md", "run `npm run demo`, then\n`npm run no-such-script -- --json`")).toEqual(["x.md:2: npm run no-such-script"]);
+    // An example's page is read against the example's own package.json (which has no scripts), the bench's against the root's.
+    expect(unknownScripts("examples/consumer/README.md", "npm run demo")).toEqual(["examples/consumer/README.md:1: npm run demo"]);
+    expect(unknownScripts("bench/README.md", "npm run demo")).toEqual([]);
   });
 });
