@@ -169,6 +169,16 @@ function link(target, linkPath) {
   fs.symlinkSync(target, linkPath);
 }
 
+// The engine starts dynamic providers as the plugin `pulumi-nodejs`, in the
+// program's directory; the script runs the provider host of the program's own
+// @pulumi/pulumi. With node_modules beside the program that is one Node
+// process; otherwise (a hoisted node_modules) Node's resolution finds it.
+const PROVIDER_HOST_SCRIPT = `#!/bin/sh
+host=./node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js
+[ -f "$host" ] || host="$(node -e "console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))")"
+exec node "$host" "$@"
+`;
+
 function writeExecutable(file, content) {
   if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === content) return;
   fs.writeFileSync(file, content, { mode: 0o755 });
@@ -205,12 +215,7 @@ function ensurePulumi() {
     timed("building the Node.js language host", () => goBuild("./langhost", version, host));
     fs.writeFileSync(hostStamp, "");
   }
-  // The engine starts dynamic providers as the plugin `pulumi-nodejs`; the
-  // script runs the provider host from the program's own @pulumi/pulumi.
-  writeExecutable(
-    path.join(dir, "pulumi-resource-pulumi-nodejs"),
-    '#!/bin/sh\nexec node "$(node -e "console.log(require.resolve(\'@pulumi/pulumi/cmd/dynamic-provider\'))")" "$@"\n',
-  );
+  writeExecutable(path.join(dir, "pulumi-resource-pulumi-nodejs"), PROVIDER_HOST_SCRIPT);
   for (const name of bundled) link(path.join(dir, name), path.join(local.toolsBin, name));
 }
 
@@ -238,4 +243,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { dropEngineWarnings };
+module.exports = { dropEngineWarnings, PROVIDER_HOST_SCRIPT };
