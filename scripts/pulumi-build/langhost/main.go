@@ -19,11 +19,12 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"time"
+	"path/filepath"
 	"strings"
+	"time"
 
-	pbempty "google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/grpc"
+	pbempty "google.golang.org/protobuf/types/known/emptypb"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/version"
@@ -149,8 +150,23 @@ func (h *languageHost) option(info *pulumirpc.ProgramInfo, name string) string {
 }
 
 // resolveModule finds a module of @pulumi/pulumi from the program's directory,
-// so that the SDK the program depends on is the one that runs it.
+// so that the SDK the program depends on is the one that runs it. It looks in
+// the node_modules folders from dir up, as Node does, and asks Node itself
+// (one more process) only where they hold nothing: NODE_PATH or a global folder.
 func resolveModule(dir, module string) (string, error) {
+	for d := dir; ; {
+		if filepath.Base(d) != "node_modules" {
+			file := filepath.Join(d, "node_modules", filepath.FromSlash(module), "index.js")
+			if st, err := os.Stat(file); err == nil && st.Mode().IsRegular() {
+				return file, nil
+			}
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
 	cmd := exec.Command("node", "-e", fmt.Sprintf("console.log(require.resolve(%q))", module))
 	cmd.Dir = dir
 	var stderr bytes.Buffer

@@ -4,6 +4,7 @@
 // resources at preview. One stack for both: the no-changes preview runs with
 // the policy pack. (Refresh and destroy under the same engine and provider
 // host are the lifecycle test's, on the package's own resources.)
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../../scripts/local-pulumi.js";
@@ -55,8 +56,20 @@ describe("pulumi CLI on a file backend", { timeout: 180_000 }, () => {
     expect(JSON.stringify(exportedWithSecrets)).toContain("not-shown");
     expect(JSON.parse((await ws.exportState(true)).raw)).toEqual(exportedWithSecrets);
 
-    compliant = await ws.preview(["--expect-no-changes", "--policy-pack", PACK]);
+    // The same preview records every Node process the engine starts (through a
+    // `node` first on PATH): the program, the policy pack and the dynamic
+    // provider host each start once, from the project's own @pulumi/pulumi,
+    // found without an extra Node process to resolve it.
+    const starts = path.join(ws.dir, "node-starts.log");
+    const wrapper = path.join(ws.dir, ".node-wrapper");
+    fs.mkdirSync(wrapper);
+    fs.writeFileSync(path.join(wrapper, "node"), `#!/bin/sh\nprintf '%s\\n' "$*" >> "${starts}"\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+    compliant = await ws.preview(["--expect-no-changes", "--policy-pack", PACK], { PATH: `${wrapper}${path.delimiter}${ws.env().PATH}` });
     expect(compliant.code, compliant.output).toBe(0);
+    const started = fs.readFileSync(starts, "utf8").trimEnd().split("\n");
+    expect(started.filter((line) => line.startsWith("-e "))).toEqual([]);
+    const sdk = /node_modules\/@pulumi\/pulumi\/cmd\/(run|run-plugin|dynamic-provider)\/index\.js /;
+    expect(started.map((line) => sdk.exec(line)?.[1] ?? line).filter((what) => what !== "--version").sort()).toEqual(["dynamic-provider", "run", "run-plugin"]);
 
     // --expect-no-changes fails when there are changes (the tests that use it rely on that).
     await ws.setConfig("who", "config file");
