@@ -22,7 +22,8 @@ export function envelopeProblems(json: unknown): string[] {
   const problems: string[] = [];
   const check = (key: string, expected: string, ok: (v: unknown) => boolean, optional = false): void => {
     const value = event[key];
-    if (value === undefined) {
+    // An optional field may be null, as the schema's loose (response-side) optional allows.
+    if (value === undefined || (optional && value === null)) {
       if (!optional) problems.push(`Missing required parameter: '${key}'.`);
     } else if (!ok(value)) {
       problems.push(`Invalid type for '${key}': expected ${expected}, got ${kindOf(value)}.`);

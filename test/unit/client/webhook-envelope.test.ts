@@ -16,6 +16,13 @@ describe("webhook envelope check", () => {
     expect(envelopeProblems([])).toEqual(["Invalid type for 'body': expected an object, got an array."]);
   });
 
+  it("takes a null optional field as absent, as the schema does (a counterexample random input once found)", () => {
+    const event = { id: "", type: "", created_at: 0, object: null, data: {}, extra: {} };
+    expect(validate(WebhookEvent, event).ok).toBe(true);
+    expect(envelopeProblems(event)).toEqual([]);
+    expect(envelopeProblems({ ...EVENT, object: 1 })).toEqual(["Invalid type for 'object': expected a string, got an integer."]);
+  });
+
   it("agrees with the WebhookEvent schema on random input", () => {
     const field = fc.oneof(
       fc.constant(undefined),
