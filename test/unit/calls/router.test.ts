@@ -8,9 +8,9 @@ import { signWebhook } from "../../../src/client/webhooks";
 import { CallRouter, type LogRecord } from "../../../src/calls/router";
 import { MemoryStore, type RouterStore } from "../../../src/calls/store";
 import type { CallRoute } from "../../../src/schemas/call-routes";
+import { testWebhookSecret } from "../../helpers/webhook-secrets";
 
-// A made-up signing key in the whsec_ format, put together here so the source holds no secret-shaped string.
-const SECRET = "whsec_" + Buffer.from("unit-test-secret-key-001").toString("base64");
+const SECRET = testWebhookSecret("unit-test-secret-key-001");
 const SESSION = { type: "realtime", model: "gpt-realtime" } as const;
 
 /** A fetch that records each request's path and answers 200, or what `answer` says. */
@@ -93,7 +93,7 @@ describe("CallRouter: small ones", () => {
       routes: [{ action: "reject" }],
       client,
       store: new MemoryStore(),
-      secrets: () => ["whsec_b3RoZXItc2VjcmV0LWtleQ=="],
+      secrets: () => [testWebhookSecret("other-secret-key")],
       log: (record) => logs.push(record),
       now: () => now,
     });

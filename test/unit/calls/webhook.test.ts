@@ -2,12 +2,11 @@ import type { IncomingHttpHeaders } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { isCallIncoming, signWebhook, verifyWebhook, WebhookVerificationError } from "../../../src/calls";
 import { responseExamples } from "../schemas/fixtures";
+import { STANDARD_WEBHOOKS_EXAMPLE_SECRET, testWebhookSecret } from "../../helpers/webhook-secrets";
 
-// Test-only secrets. SECRET is the example secret published with the
-// Standard Webhooks specification; OLD_SECRET is base64 of
-// "old-secret-before-rotation". Neither was ever a real secret.
-const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const OLD_SECRET = "whsec_b2xkLXNlY3JldC1iZWZvcmUtcm90YXRpb24=";
+// Test-only secrets: the Standard Webhooks example key, and a made-up one.
+const SECRET = STANDARD_WEBHOOKS_EXAMPLE_SECRET;
+const OLD_SECRET = testWebhookSecret("old-secret-before-rotation");
 const NOW = new Date("2025-06-01T12:00:00Z");
 const TS = Math.floor(NOW.getTime() / 1000);
 

@@ -6,17 +6,18 @@ import {
   verifyWebhookSignature,
   type WebhookVerificationReason,
 } from "../../../src/client";
+import { STANDARD_WEBHOOKS_EXAMPLE_SECRET, testWebhookSecret } from "../../helpers/webhook-secrets";
 
 // The published Standard Webhooks example: an independent known answer, not our own output.
 const VECTOR = {
-  secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+  secret: STANDARD_WEBHOOKS_EXAMPLE_SECRET,
   id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
   timestamp: 1614265330,
   body: '{"test": 2432232314}',
   signature: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
 };
 const AT = new Date(VECTOR.timestamp * 1000);
-const OTHER_SECRET = "whsec_c2Vjb25kLXNlY3JldC1mb3Itcm90YXRpb24=";
+const OTHER_SECRET = testWebhookSecret("second-secret-for-rotation");
 
 function vectorHeaders(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {
@@ -143,7 +144,7 @@ describe("verifyWebhookSignature", () => {
     for (const secret of [VECTOR.secret, OTHER_SECRET]) {
       expect(() => verifyWebhookSignature({ body, headers, secret, now: AT })).not.toThrow();
     }
-    const third = "whsec_dGhpcmQtc2VjcmV0";
+    const third = testWebhookSecret("third-secret");
     expect(failure(() => verifyWebhookSignature({ body, headers, secret: third, now: AT }))).toEqual({
       reason: "no_matching_signature",
       message: "No webhook-signature entry matches the body (checked 2 v1 entries)",

@@ -7,8 +7,9 @@ import type { RunningEmulator } from "../../../src/emulator";
 import { WebhookSender } from "../../../src/emulator/webhook-sender";
 import { validate, WebhookRealtimeCallIncoming } from "../../../src/schemas";
 import { admin, start, TestClock } from "./helpers";
+import { testWebhookSecret } from "../../helpers/webhook-secrets";
 
-const SECRET = `whsec_${Buffer.from("emulator-test-secret").toString("base64")}`;
+const SECRET = testWebhookSecret("emulator-test-secret");
 
 interface Delivery {
   headers: IncomingHttpHeaders;
@@ -82,7 +83,7 @@ describe("realtime.call.incoming webhooks", () => {
     const { json } = await admin(emulator, "POST", "calls/incoming", { sip_headers: sipHeaders });
     const delivery = await hooks.next();
     expect(signatureValid(delivery, SECRET)).toBe(true);
-    expect(signatureValid(delivery, `whsec_${Buffer.from("other").toString("base64")}`)).toBe(false);
+    expect(signatureValid(delivery, testWebhookSecret("other"))).toBe(false);
     expect(delivery.headers["content-type"]).toBe("application/json");
     expect(delivery.headers["webhook-id"]).toMatch(/^wh_/);
     expect(delivery.headers["webhook-timestamp"]).toBe(String(clock.seconds));
@@ -185,7 +186,7 @@ describe("the official openai SDK", () => {
     const event = await client.webhooks.unwrap(delivery.body, headers);
     expect(event.type).toBe("realtime.call.incoming");
     expect(event.data).toEqual({ call_id: json.call_id, sip_headers: sipHeaders });
-    const other = `whsec_${Buffer.from("another-secret").toString("base64")}`;
+    const other = testWebhookSecret("another-secret");
     await expect(client.webhooks.unwrap(delivery.body, headers, other)).rejects.toThrow(/signature/i);
     await expect(client.webhooks.unwrap(`${delivery.body} `, headers)).rejects.toThrow(/signature/i);
   });

@@ -3,6 +3,7 @@ import { RealtimeSessionCreateRequestGA } from "../../../src/schemas";
 import { canonicalJson, newRevisionKey, revisionOf } from "../../../src/provider/canonical";
 import { toRequestBody } from "../../../src/provider/normalize";
 import { redactSecrets } from "../../../src/provider/redact";
+import { STANDARD_WEBHOOKS_EXAMPLE_SECRET } from "../../helpers/webhook-secrets";
 
 describe("toRequestBody", () => {
   it("drops response-only fields and keeps nulls the request accepts", () => {
@@ -45,7 +46,7 @@ describe("revision", () => {
 describe("redactSecrets", () => {
   it("masks keys, client secrets and webhook secrets", () => {
     expect(
-      redactSecrets("Incorrect API key provided: sk-proj-abc123XYZ. token ek_68af296e8e40 whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
+      redactSecrets(`Incorrect API key provided: sk-proj-abc123XYZ. token ek_68af296e8e40 ${STANDARD_WEBHOOKS_EXAMPLE_SECRET}`),
     ).toBe("Incorrect API key provided: sk-[REDACTED]. token ek_[REDACTED] whs[REDACTED]");
   });
 });
