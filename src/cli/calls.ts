@@ -171,7 +171,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** `pulumi-openai-realtime calls`: accept, reject, refer, hang up or create one call. */
 export const callsCommand: Command = {
-  name: "calls",
   usage: USAGE,
   run,
 };

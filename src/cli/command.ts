@@ -4,9 +4,8 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** One `pulumi-openai-realtime <name>` subcommand. */
+/** One `pulumi-openai-realtime <name>` subcommand (its name and summary are in commands.ts). */
 export interface Command {
-  name: string;
   /** The command's full `--help` text. */
   usage: string;
   /** Runs with the arguments after the command name; resolves with the exit code. */

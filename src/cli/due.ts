@@ -211,7 +211,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** `pulumi-openai-realtime due`: when the stack's tokens next need `pulumi up`. */
 export const dueCommand: Command = {
-  name: "due",
   usage: USAGE,
   run,
 };

@@ -133,7 +133,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** `pulumi-openai-realtime emulator`: the local Realtime API. */
 export const emulatorCommand: Command = {
-  name: "emulator",
   usage: USAGE,
   run,
 };

@@ -97,7 +97,6 @@ export function scaffold(dir: string, options: { kind: "yaml" | "typescript"; na
 
 /** `pulumi-openai-realtime init`: start a project. */
 export const initCommand: Command = {
-  name: "init",
   usage: USAGE,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const positionals: string[] = [];

@@ -44,15 +44,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     io.stderr(`${BIN}: unknown command '${name}'. Commands: ${commands.map((c) => c.name).join(", ")}.\nRun '${BIN} --help' for usage.\n`);
     return EXIT_USAGE;
   }
-  const command = await entry.load();
   try {
-    return await command.run(rest, io);
+    return await (await entry.load()).run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${BIN} ${command.name}: ${error.message}\nRun '${BIN} ${command.name} --help' for usage.\n`);
+      io.stderr(`${BIN} ${entry.name}: ${error.message}\nRun '${BIN} ${entry.name} --help' for usage.\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`${BIN} ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`${BIN} ${entry.name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -202,7 +202,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** `pulumi-openai-realtime router`: the SIP call router. */
 export const routerCommand: Command = {
-  name: "router",
   usage: USAGE,
   run,
 };

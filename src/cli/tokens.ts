@@ -257,7 +257,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** `pulumi-openai-realtime tokens`: the token service. */
 export const tokensCommand: Command = {
-  name: "tokens",
   usage: USAGE,
   run,
 };

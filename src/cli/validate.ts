@@ -79,7 +79,6 @@ function readPolicyConfig(file: string | undefined): unknown {
  * process.exitCode = await validateCommand.run(["realtime.yaml", "--format", "sarif"], processIo);
  */
 export const validateCommand: Command = {
-  name: "validate",
   usage: USAGE,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const { files, flags } = split(argv);

@@ -37,11 +37,11 @@ describe("CLI start-up", () => {
     expect([...run.modules].sort()).toEqual(["cli/command.js", "cli/commands.js", "cli/main.js"]);
   });
 
-  it("init --help loads init alone", () => {
+  it("init --help loads init alone (and the flag parser it uses)", () => {
     const run = loadedBy(["init", "--help"]);
     expect(run.code).toBe(0);
-    expect(run.out).toContain("init");
-    for (const heavy of ["zod", "undici", "yaml", "cli/emulator.js", "cli/calls.js", "cli/tokens.js", "cli/validate.js"]) expect(run.modules).not.toContain(heavy);
+    expect(run.out).toContain("pulumi-openai-realtime init");
+    expect([...run.modules].sort()).toEqual(["cli/command.js", "cli/commands.js", "cli/flags.js", "cli/init.js", "cli/main.js"]);
   });
 
   it("calls --help loads neither the emulator, the token service nor the policy rules", () => {
@@ -66,7 +66,6 @@ describe("CLI start-up", () => {
 describe("the command list", () => {
   it.each(commands.map((c) => [c.name, c]))("%s loads the command of that name", async (name, entry) => {
     const command = await entry.load();
-    expect(command.name).toBe(name);
-    expect(command.usage).toContain(`pulumi-openai-realtime ${name}`);
+    expect(command.usage).toMatch(new RegExp(`^Usage: pulumi-openai-realtime ${name}\\b`));
   });
 });

@@ -9,11 +9,19 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(__dirname, "../../..");
 const SKIP = new Set(["node_modules", "dist", ".git", ".tools", ".vitest-cache", "coverage"]);
 
-/** The scripts of the package.json nearest above `file` (relative to the repository). */
+const scriptsByManifest = new Map<string, Set<string>>();
+
+/** The scripts of the package.json nearest above `file` (relative to the repository), each manifest read once. */
 function scriptsFor(file: string): Set<string> {
   for (let dir = path.dirname(path.join(root, file)); dir.startsWith(root); dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
-    if (fs.existsSync(manifest)) return new Set(Object.keys((JSON.parse(fs.readFileSync(manifest, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {}));
+    if (!fs.existsSync(manifest)) continue;
+    let scripts = scriptsByManifest.get(manifest);
+    if (scripts === undefined) {
+      scripts = new Set(Object.keys((JSON.parse(fs.readFileSync(manifest, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {}));
+      scriptsByManifest.set(manifest, scripts);
+    }
+    return scripts;
   }
   return new Set();
 }
