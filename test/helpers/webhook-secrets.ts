@@ -6,7 +6,7 @@
  * label says what the key is for. Never a real secret.
  *
  * @example
- * testWebhookSecret("other-secret-key"); // "whsec_b3RoZXItc2VjcmV0LWtleQ=="
+ * const secret = testWebhookSecret("other-secret-key"); // "whsec_" + base64 of the label
  */
 export function testWebhookSecret(label: string): string {
   return `whsec_${Buffer.from(label).toString("base64")}`;
