@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseDocument } from "yaml";
+import { filesUnder, isTypeScriptSource } from "./files";
 
 type TypeScript = typeof import("typescript");
 let compiler: TypeScript | undefined;
@@ -25,17 +26,6 @@ export function transpile(source: string, fileName: string): string {
   }).outputText;
 }
 
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...tsFiles(full));
-    else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) out.push(full);
-  }
-  return out;
-}
-
 /** Writes `file`'s JavaScript beside it (`index.ts` -> `index.js`). */
 export function writeTranspiled(file: string, source = fs.readFileSync(file, "utf8")): void {
   fs.writeFileSync(file.replace(/\.ts$/, ".js"), transpile(source, path.basename(file)));
@@ -52,7 +42,7 @@ export function writeTranspiled(file: string, source = fs.readFileSync(file, "ut
  */
 export function precompileProject(dir: string): boolean {
   if (!fs.existsSync(path.join(dir, "index.ts")) || fs.existsSync(path.join(dir, "tsconfig.json"))) return false;
-  for (const file of tsFiles(dir)) writeTranspiled(file);
+  for (const file of filesUnder(dir, new Set(["node_modules"])).filter(isTypeScriptSource)) writeTranspiled(file);
 
   const projectFile = path.join(dir, "Pulumi.yaml");
   const project = parseDocument(fs.readFileSync(projectFile, "utf8"));

@@ -6,6 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { TestEmulator } from "./emulator";
+import { filesUnder } from "./files";
 import type { PulumiWorkspace } from "./pulumi";
 
 /** Where a secret was found, and which one (by label: the value is never repeated). */
@@ -16,17 +17,6 @@ export interface SecretFinding {
 
 /** Minted ephemeral tokens, as the API and the emulator shape them. */
 const TOKEN = /\bek_[A-Za-z0-9_-]{8,}/g;
-
-function filesUnder(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(full));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
 
 /**
  * Collects secrets and the texts they must not appear in.

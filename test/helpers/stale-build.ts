@@ -2,16 +2,7 @@
 // the tests never load a stale build after an edit to src/.
 import * as fs from "node:fs";
 import * as path from "node:path";
-
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...sources(full));
-    else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) out.push(full);
-  }
-  return out;
-}
+import { filesUnder, isTypeScriptSource } from "./files";
 
 function mtime(file: string): number {
   try {
@@ -32,7 +23,8 @@ function mtime(file: string): number {
 export function staleOutputs(root: string): string[] {
   const settings = Math.max(...["tsconfig.build.json", "tsconfig.browser.json", "tsconfig.base.json"].map((f) => mtime(path.join(root, f))));
   const src = path.join(root, "src");
-  return sources(src)
+  return filesUnder(src)
+    .filter(isTypeScriptSource)
     .filter((file) => {
       const out = path.join(root, "dist", path.relative(src, file)).replace(/\.ts$/, ".js");
       const built = mtime(out);

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "../../helpers/files";
 
 const root = path.resolve(__dirname, "../../..");
 const SKIP = new Set(["node_modules", "dist", ".git", ".tools", ".vitest-cache", "coverage"]);
@@ -39,18 +40,13 @@ function unknownScripts(file: string, text: string, scripts = scriptsFor(file)):
 }
 
 /** The repository's files under `dir` whose name matches `pattern`, relative to the root. */
-function filesUnder(dir: string, pattern: RegExp): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-    if (SKIP.has(entry.name)) continue;
-    const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(rel, pattern));
-    else if (pattern.test(entry.name)) out.push(rel);
-  }
-  return out;
+function repoFiles(dir: string, pattern: RegExp): string[] {
+  return filesUnder(path.join(root, dir), SKIP)
+    .filter((file) => pattern.test(path.basename(file)))
+    .map((file) => path.relative(root, file));
 }
 
-const pages = filesUnder(".", /\.md$/).map((file) => path.normalize(file));
+const pages = repoFiles(".", /\.md$/);
 
 describe("npm scripts named in docs and sources", () => {
   it("looks at README.md, docs/, bench/ and the examples", () => {
@@ -63,7 +59,7 @@ describe("npm scripts named in docs and sources", () => {
 
   it("every `npm run` in the sources, scripts, tests, examples and templates names a script of package.json", () => {
     const self = path.relative(root, __filename);
-    const files = ["src", "scripts", "bench", "test", "examples", "templates"].flatMap((dir) => filesUnder(dir, /\.(ts|js|cjs|mjs)$/)).filter((file) => file !== self);
+    const files = ["src", "scripts", "bench", "test", "examples", "templates"].flatMap((dir) => repoFiles(dir, /\.(ts|js|cjs|mjs)$/)).filter((file) => file !== self);
     expect(files.length).toBeGreaterThan(50);
     expect(files.flatMap((file) => unknownScripts(file, fs.readFileSync(path.join(root, file), "utf8")))).toEqual([]);
   });
