@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:cost [-- --json] [-- --top N]`: where the last test run's time
+// `npm run test:cost [-- [--top N] [--json]]`: where the last test run's time
 // went, per test file, from the record the cost reporter (test/cost-reporter.ts)
 // keeps in .vitest-cache/test-cost.json; see test/helpers/cost.ts for what is
 // measured. The reporter prints the same table at the end of every run.
@@ -55,7 +55,7 @@ function formatCostTable(report, top) {
   return `test cost: the ${rows.length} files that took longest\n${line(header)}\n${cells.map(line).join("\n")}\n${totals}\n${reference}`;
 }
 
-const USAGE = `usage: npm run test:cost [-- --top N] [-- --json]
+const USAGE = `usage: npm run test:cost [-- [--top N] [--json]]
 
 Where the last test run's time went, per test file, costliest first: the pulumi
 processes each file started (how many, how many ran the engine, their wall and

@@ -81,7 +81,7 @@ describe("npm run test:cost", () => {
     const result = run("npm", ["run", "--silent", "test:cost", "--", "--help"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("usage: npm run test:cost [-- --top N] [-- --json]");
+    expect(result.stdout).toContain("usage: npm run test:cost [-- [--top N] [--json]]");
     expect(result.stdout).toContain("--top N");
   });
 
